@@ -1,0 +1,265 @@
+//! The engine: runs every rule over a text, settles candidates that claim
+//! the same words, gives each source its canonical name and type, and
+//! builds the [`Report`].
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::report::{Finding, Kind, Part, Reason, Report, SourcePart, Speech};
+use crate::rules::{self, Candidate, Rule};
+use crate::source::mention::{self, Form};
+use crate::source::Resolver;
+use crate::text::{Document, QuoteSide, TokenKind};
+use crate::Span;
+
+fn rules() -> &'static [Box<dyn Rule + Send + Sync>] {
+    static RULES: OnceLock<Vec<Box<dyn Rule + Send + Sync>>> = OnceLock::new();
+    RULES.get_or_init(rules::all)
+}
+
+/// Finds the attributions and unverified claims in `text`. Offsets in the
+/// report are UTF-8 byte offsets into `text`; see [`Report::into_unit`].
+///
+/// ```
+/// let report = sourcelight::analyze("The war is over, Zelensky said.");
+/// let f = &report.findings[0];
+/// assert_eq!(f.cue.text, "said");
+/// assert_eq!(f.source.as_ref().unwrap().name, "Zelensky");
+/// ```
+pub fn analyze(text: &str) -> Report {
+    let doc = Document::new(text);
+    let mut candidates = Vec::new();
+    for rule in rules() {
+        rule.find(&doc, &mut candidates);
+    }
+    let mut kept = settle(candidates);
+    inherit_sources(&doc, &mut kept);
+    continue_quotations(&doc, &mut kept);
+    build(&doc, kept)
+}
+
+/// Keeps one candidate for any words claimed twice. Candidates come in
+/// rule order, and the earlier rule wins.
+fn settle(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    for c in candidates {
+        let clash = kept.iter().any(|k| {
+            if c.kind == Kind::Attribution && k.kind == Kind::Attribution {
+                let same_claim = k.source.is_some()
+                    && k.source == c.source
+                    && k.content
+                        .iter()
+                        .any(|a| c.content.iter().any(|b| overlaps(a, b)));
+                overlaps(&k.cue, &c.cue) || same_claim
+            } else if c.kind == Kind::Unverified && k.kind == Kind::Unverified {
+                overlaps(&k.cue, &c.cue)
+            } else if c.kind == Kind::Unverified {
+                // a hedge or hearsay word that is an attribution's cue is
+                // already shown; a dispute stays beside its attribution
+                c.reason != Some(Reason::Disputed) && overlaps(&k.cue, &c.cue)
+            } else {
+                false
+            }
+        });
+        if !clash {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| (c.cue.start, c.kind == Kind::Unverified));
+    kept
+}
+
+/// A participle (", claiming that ...") takes the source of the
+/// attribution before it in its sentence, or else the sentence's subject.
+fn inherit_sources(doc: &Document, kept: &mut Vec<Candidate>) {
+    for k in 0..kept.len() {
+        if !kept[k].inherits_source {
+            continue;
+        }
+        let cue = kept[k].cue.start;
+        let sentence = doc.sentence_around(cue);
+        let before = kept[..k].iter().rev().find(|p| {
+            p.kind == Kind::Attribution && p.source.is_some() && p.cue.start >= sentence.start
+        });
+        let source = before.and_then(|p| p.source.clone()).or_else(|| {
+            mention::after(doc, sentence.start, cue).filter(|m| {
+                m.form != Form::Relative
+                    && doc.is_word(m.tokens.end)
+                    && !doc.is(m.tokens.end, &["of", "and"])
+            })
+        });
+        kept[k].source = source;
+    }
+    kept.retain(|c| !c.inherits_source || c.source.is_some());
+}
+
+/// A paragraph that is only a quotation, with no attribution of its own,
+/// goes on with the quotation of the paragraph before: it joins that
+/// attribution's content.
+fn continue_quotations(doc: &Document, kept: &mut [Candidate]) {
+    for q in &doc.quotes {
+        if q.continues || !doc.token(q.open).line_break_before {
+            continue;
+        }
+        let paragraph = doc.paragraph_around(q.open);
+        if q.close + 1 < paragraph.end.saturating_sub(1) {
+            continue; // something follows the quotation in its paragraph
+        }
+        if kept.iter().any(|c| paragraph.contains(&c.cue.start)) {
+            continue;
+        }
+        let Some(prev_end) = paragraph.start.checked_sub(1) else {
+            continue;
+        };
+        let previous = doc.paragraph_around(prev_end);
+        let speaker = kept.iter_mut().rev().find(|c| {
+            c.kind == Kind::Attribution
+                && c.source.is_some()
+                && previous.contains(&c.cue.start)
+                && c.content.last().is_some_and(|r| is_quotation(doc, r))
+        });
+        if let Some(c) = speaker {
+            let inner = rules::clause::trimmed(doc, q.inner());
+            if !inner.is_empty() && !c.content.contains(&inner) {
+                c.content.push(inner);
+            }
+        }
+    }
+}
+
+/// True when the tokens are the inside of a quotation.
+fn is_quotation(doc: &Document, r: &Range<usize>) -> bool {
+    r.start > 0
+        && matches!(
+            doc.token(r.start - 1).kind,
+            TokenKind::Quote(QuoteSide::Open)
+        )
+}
+
+/// Turns settled candidates into findings: resolves sources in text order,
+/// converts token ranges to byte spans, and links disputes to the claims
+/// they dispute.
+fn build(doc: &Document, kept: Vec<Candidate>) -> Report {
+    let text = doc.text;
+    let mut resolver = Resolver::new();
+    let entity_of: Vec<Option<usize>> = kept
+        .iter()
+        .map(|c| c.source.as_ref().map(|m| resolver.resolve(doc, m)))
+        .collect();
+    let entities = resolver.entities();
+    let spans = |ranges: &[Range<usize>]| -> Vec<Span> {
+        ranges
+            .iter()
+            .filter(|r| !r.is_empty())
+            .map(|r| doc.span(r.clone()))
+            .collect()
+    };
+    let mut findings: Vec<Finding> = kept
+        .iter()
+        .zip(&entity_of)
+        .map(|(c, entity)| {
+            let source = c.source.as_ref().zip(*entity).map(|(m, id)| {
+                let span = doc.span(m.tokens.clone());
+                SourcePart {
+                    start: span.start,
+                    end: span.end,
+                    text: span.text(text).to_owned(),
+                    source_type: entities[id].source_type,
+                    name: entities[id].name.clone(),
+                }
+            });
+            let content = spans(&c.content);
+            let speech = (c.kind == Kind::Attribution && !content.is_empty()).then(|| {
+                if c.content.iter().any(|r| is_quotation(doc, r)) {
+                    Speech::Direct
+                } else {
+                    Speech::Reported
+                }
+            });
+            Finding {
+                kind: c.kind,
+                category: Finding::category_of(c.kind, source.as_ref(), c.reason),
+                cue: Part::new(text, &[doc.span(c.cue.clone())]),
+                source,
+                content: (!content.is_empty()).then(|| Part::new(text, &content)),
+                reason: c.reason,
+                speech,
+                loaded: c.loaded,
+                disputes: None,
+            }
+        })
+        .collect();
+    link_disputes(doc, &kept, &mut findings);
+    Report { findings }
+}
+
+/// A dispute disputes the nearest attribution before it, in its sentence
+/// or the one before, that is not the denial itself.
+fn link_disputes(doc: &Document, kept: &[Candidate], findings: &mut [Finding]) {
+    for k in 0..kept.len() {
+        if kept[k].reason != Some(Reason::Disputed) {
+            continue;
+        }
+        let sentence = doc.sentence_of(kept[k].cue.start);
+        let target = (0..k).rev().find(|&j| {
+            let c = &kept[j];
+            c.kind == Kind::Attribution
+                && c.cue.end <= kept[k].cue.start
+                && doc.sentence_of(c.cue.start) + 1 >= sentence
+        });
+        findings[k].disputes = target;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_in_nothing() {
+        assert!(analyze("").findings.is_empty());
+        assert!(analyze("   \n\n ").findings.is_empty());
+    }
+
+    #[test]
+    fn participles_inherit_and_pronouns_resolve() {
+        let r = analyze("Ukrainian President Volodymyr Zelensky has warned that war looms, claiming that Iran helps. He also said more was coming.");
+        let names: Vec<_> = r
+            .findings
+            .iter()
+            .map(|f| f.source.as_ref().map(|s| s.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                Some("Volodymyr Zelensky"),
+                Some("Volodymyr Zelensky"),
+                Some("Volodymyr Zelensky")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_denial_disputes_the_accusation_before_it() {
+        let r = analyze("Western intelligence agencies have accused North Korea of supplying artillery to Russia, accusations both Moscow and Pyongyang have denied.");
+        let dispute = r
+            .findings
+            .iter()
+            .position(|f| f.kind == Kind::Unverified)
+            .unwrap();
+        let target = r.findings[dispute].disputes.expect("linked");
+        assert_eq!(r.findings[target].cue.text, "have accused");
+    }
+
+    #[test]
+    fn quotation_paragraphs_continue_their_speaker() {
+        let r = analyze("“We will win,” she said.\n“The rest is detail.”\nThe end.");
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(
+            r.findings[0].content.as_ref().unwrap().text,
+            "We will win … The rest is detail"
+        );
+        assert_eq!(r.findings[0].speech, Some(Speech::Direct));
+    }
+}

@@ -1,0 +1,358 @@
+//! The word lists, loaded once from the plain-text files in `lexicon/`.
+//!
+//! The files are data, not code: one entry a line, `#` starts a comment,
+//! alternatives are separated by `/`, and tags follow a `|`. They are
+//! embedded at compile time, parsed on first use, and matched against
+//! token norms (lower case, straight apostrophes), so an entry is written
+//! the way the tokenizer splits it ("prosecutor's office" is three tokens).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::report::SourceType;
+use crate::text::{tokenize, Tokens};
+
+/// All word lists.
+pub struct Lexicon {
+    /// Reporting verbs by form ("said" -> say, past and participle).
+    pub verbs: HashMap<String, Verb>,
+    /// Abbreviations a period follows without ending the sentence.
+    pub abbreviations: PhraseList,
+    /// Words for kinds of sources, names of well-known ones, and titles.
+    pub sources: PhraseList<SourceWord>,
+    /// Adjectives of place or side that describe a source ("Ukrainian").
+    pub demonyms: PhraseList,
+    /// The writer's hedges ("it appears").
+    pub hedges: PhraseList,
+    /// Hearsay ("reportedly", "amid reports that").
+    pub hearsay: PhraseList,
+    /// Dispute markers ("no evidence", "have denied").
+    pub disputes: PhraseList,
+    /// Nouns of saying ("claim", "findings"), with tags.
+    pub claim_nouns: HashMap<String, Tags>,
+    /// Closed word classes ("aux", "pronoun", "preposition"...) by word.
+    pub grammar: HashMap<String, Tags>,
+}
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+/// One form of a reporting verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verb {
+    /// The base form ("say").
+    pub base: String,
+    /// Which forms this spelling is (a spelling can be several: "said").
+    pub forms: u8,
+    /// Tags from the file (`loaded`, `noun`, ...).
+    pub tags: Vec<String>,
+}
+
+impl Verb {
+    /// The base form, "say".
+    pub const BASE: u8 = 1;
+    /// Third person singular, "says".
+    pub const THIRD: u8 = 2;
+    /// Simple past, "said".
+    pub const PAST: u8 = 4;
+    /// Past participle, "said", "written".
+    pub const PARTICIPLE: u8 = 8;
+    /// Gerund or present participle, "saying".
+    pub const GERUND: u8 = 16;
+
+    /// True when the file gives this verb `tag`.
+    pub fn has(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+
+    /// True when this spelling is one of `forms`.
+    pub fn is(&self, forms: u8) -> bool {
+        self.forms & forms != 0
+    }
+}
+
+/// What a word in the source lists says about a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceWord {
+    /// The type of source it makes.
+    pub source_type: SourceType,
+    /// A proper name ("Reuters", "the Kremlin"), not a common noun.
+    pub is_name: bool,
+    /// Only stands right before a person's name ("Mr").
+    pub honorific: bool,
+}
+
+/// A list of phrases, each a sequence of token norms, with tags.
+pub struct PhraseList<T = Tags> {
+    by_first: HashMap<String, Vec<Phrase<T>>>,
+}
+
+/// One phrase of a [`PhraseList`].
+pub struct Phrase<T> {
+    words: Vec<String>,
+    /// What the list says about the phrase.
+    pub value: T,
+}
+
+/// Tags given to a phrase in its file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tags(Vec<String>);
+
+impl Tags {
+    /// True when the phrase has `tag`.
+    pub fn has(&self, tag: &str) -> bool {
+        self.0.iter().any(|t| t == tag)
+    }
+}
+
+impl<T> PhraseList<T> {
+    fn new() -> Self {
+        PhraseList {
+            by_first: HashMap::new(),
+        }
+    }
+
+    /// Adds a phrase unless the same words are already there (the first
+    /// entry wins, so the files loaded first take precedence).
+    fn add(&mut self, words: Vec<String>, value: T) {
+        let Some(first) = words.first() else { return };
+        let list = self.by_first.entry(first.clone()).or_default();
+        if list.iter().any(|p| p.words == words) {
+            return;
+        }
+        list.push(Phrase { words, value });
+        // Longest first, so the first match found is the longest.
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    }
+
+    /// The longest phrase starting at token `i` and ending by token `end`
+    /// (exclusive): its length in tokens and the phrase.
+    pub fn longest_at(&self, tokens: &Tokens, i: usize, end: usize) -> Option<(usize, &Phrase<T>)> {
+        if i >= end {
+            return None;
+        }
+        let candidates = self.by_first.get(tokens.norm(i))?;
+        candidates.iter().find_map(|p| {
+            let n = p.words.len();
+            let fits = i + n <= end
+                && p.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.norm(i + k) == w);
+            fits.then_some((n, p))
+        })
+    }
+
+    /// True when some phrase is exactly the tokens `i..end`.
+    pub fn exactly(&self, tokens: &Tokens, i: usize, end: usize) -> Option<&Phrase<T>> {
+        let candidates = self.by_first.get(tokens.norm(i))?;
+        candidates.iter().find(|p| {
+            p.words.len() == end - i
+                && p.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.norm(i + k) == w)
+        })
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// True when the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// The entries of a file: each non-empty line without its comment, split
+/// into its phrases and its tags.
+fn entries(file: &'static str) -> impl Iterator<Item = (Vec<&'static str>, Vec<String>)> {
+    file.lines().filter_map(|line| {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            return None;
+        }
+        let (phrases, tags) = line.split_once('|').unwrap_or((line, ""));
+        let phrases = phrases
+            .split('/')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let tags = tags.split_whitespace().map(str::to_owned).collect();
+        Some((phrases, tags))
+    })
+}
+
+/// The token norms of a phrase as the tokenizer would see it in a text.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    let tokens = tokenize(phrase);
+    (0..tokens.list.len())
+        .map(|i| tokens.norm(i).to_owned())
+        .collect()
+}
+
+fn phrase_list(file: &'static str) -> PhraseList {
+    let mut list = PhraseList::new();
+    for (phrases, tags) in entries(file) {
+        for phrase in phrases {
+            list.add(phrase_words(phrase), Tags(tags.clone()));
+        }
+    }
+    list
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut sources = PhraseList::new();
+        // Order matters where two files list the same words: the more
+        // specific kind comes first ("channel" is social before media).
+        let files = [
+            (SourceType::Social, include_str!("../lexicon/social.txt")),
+            (SourceType::Media, include_str!("../lexicon/media.txt")),
+            (
+                SourceType::Document,
+                include_str!("../lexicon/document.txt"),
+            ),
+            (SourceType::Unnamed, include_str!("../lexicon/unnamed.txt")),
+            (
+                SourceType::Organization,
+                include_str!("../lexicon/organization.txt"),
+            ),
+            (SourceType::Person, include_str!("../lexicon/person.txt")),
+        ];
+        for (source_type, file) in files {
+            for (phrases, tags) in entries(file) {
+                let word = SourceWord {
+                    source_type,
+                    is_name: tags.iter().any(|t| t == "name"),
+                    honorific: tags.iter().any(|t| t == "honorific"),
+                };
+                for phrase in phrases {
+                    sources.add(phrase_words(phrase), word);
+                }
+            }
+        }
+        Lexicon {
+            verbs: verbs(include_str!("../lexicon/reporting_verbs.txt")),
+            abbreviations: phrase_list(include_str!("../lexicon/abbreviations.txt")),
+            sources,
+            demonyms: phrase_list(include_str!("../lexicon/demonyms.txt")),
+            hedges: phrase_list(include_str!("../lexicon/hedges.txt")),
+            hearsay: phrase_list(include_str!("../lexicon/hearsay.txt")),
+            disputes: phrase_list(include_str!("../lexicon/disputes.txt")),
+            claim_nouns: word_table(include_str!("../lexicon/claim_nouns.txt")),
+            grammar: word_table(include_str!("../lexicon/grammar.txt")),
+        }
+    }
+}
+
+/// Reads a table of single words with tags: each word gets the tags of all
+/// its lines.
+fn word_table(file: &'static str) -> HashMap<String, Tags> {
+    let mut map: HashMap<String, Tags> = HashMap::new();
+    for (words, tags) in entries(file) {
+        for word in words {
+            map.entry(word.to_lowercase())
+                .or_default()
+                .0
+                .extend(tags.iter().cloned());
+        }
+    }
+    map
+}
+
+impl Lexicon {
+    /// True when `word` (a token norm) is in the word class `class` of
+    /// `grammar.txt`.
+    pub fn is_class(&self, word: &str, class: &str) -> bool {
+        self.grammar.get(word).is_some_and(|t| t.has(class))
+    }
+}
+
+/// Reads the verb table: base, third person, past, participle, gerund, tags.
+fn verbs(file: &'static str) -> HashMap<String, Verb> {
+    let mut map: HashMap<String, Verb> = HashMap::new();
+    for line in file.lines() {
+        let line = line.split('#').next().unwrap_or("");
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        if columns.len() < 5 {
+            continue;
+        }
+        let tags: Vec<String> = columns[5..].iter().map(|t| (*t).to_owned()).collect();
+        let forms = [
+            Verb::BASE,
+            Verb::THIRD,
+            Verb::PAST,
+            Verb::PARTICIPLE,
+            Verb::GERUND,
+        ];
+        for (spelling, form) in columns[..5].iter().zip(forms) {
+            map.entry(spelling.to_lowercase())
+                .and_modify(|v| v.forms |= form)
+                .or_insert_with(|| Verb {
+                    base: columns[0].to_owned(),
+                    forms: form,
+                    tags: tags.clone(),
+                });
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_parses_into_entries() {
+        let lex = lexicon();
+        assert!(lex.verbs.len() > 300);
+        for list in [
+            &lex.abbreviations,
+            &lex.demonyms,
+            &lex.hedges,
+            &lex.hearsay,
+            &lex.disputes,
+        ] {
+            assert!(!list.is_empty());
+        }
+        assert!(lex.sources.len() > 500);
+    }
+
+    #[test]
+    fn verb_forms_and_tags() {
+        let said = &lexicon().verbs["said"];
+        assert_eq!(said.base, "say");
+        assert!(said.is(Verb::PAST) && said.is(Verb::PARTICIPLE) && !said.is(Verb::GERUND));
+        assert!(lexicon().verbs["claimed"].has("loaded"));
+        assert!(lexicon().verbs["denied"].has("dispute"));
+    }
+
+    #[test]
+    fn no_verb_is_listed_twice() {
+        let file = include_str!("../lexicon/reporting_verbs.txt");
+        let mut seen = std::collections::HashSet::new();
+        for line in file.lines().filter(|l| !l.starts_with('#')) {
+            if let Some(base) = line.split_whitespace().next() {
+                assert!(seen.insert(base), "{base} is listed twice");
+            }
+        }
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let text = "Russian Telegram channel Kremlin Snuffbox";
+        let tokens = tokenize(text);
+        let (n, phrase) = lexicon()
+            .sources
+            .longest_at(&tokens, 1, tokens.list.len())
+            .unwrap();
+        assert_eq!(n, 2);
+        assert_eq!(phrase.value.source_type, SourceType::Social);
+    }
+}

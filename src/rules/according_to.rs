@@ -1,0 +1,123 @@
+//! "according to SOURCE", before or after its content, or in the middle of
+//! it ("The soldiers, according to Suspilne, fled."). "According to reports"
+//! names no source: it is hearsay.
+
+use super::clause::{content_after, content_before, trimmed};
+use super::{Candidate, Rule};
+use crate::source::mention::{self, Form};
+use crate::text::{Document, QuoteSide, TokenKind};
+
+/// The rule.
+pub struct AccordingTo;
+
+/// Heads that make "according to" hearsay rather than a source.
+const HEARSAY_HEADS: &[&str] = &[
+    "reports",
+    "report",
+    "rumours",
+    "rumors",
+    "rumour",
+    "rumor",
+    "accounts",
+    "speculation",
+];
+
+impl Rule for AccordingTo {
+    fn name(&self) -> &'static str {
+        "according-to"
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        for i in 0..doc.len().saturating_sub(1) {
+            if doc.norm(i) != "according" || doc.norm(i + 1) != "to" {
+                continue;
+            }
+            let sentence = doc.sentence_around(i);
+            let Some(source) = mention::after(doc, i + 2, sentence.end) else {
+                continue;
+            };
+            let head = doc.norm(source.tokens.end - 1);
+            let hearsay =
+                HEARSAY_HEADS.contains(&head) && !doc.is(source.tokens.end, &["from", "by", "in"]);
+            let at_start = (sentence.start..i).all(|k| {
+                matches!(doc.token(k).kind, TokenKind::Quote(QuoteSide::Open))
+                    || matches!(doc.norm(k), "(" | "—" | "but" | "and" | "yet" | "so")
+            });
+            let after_source = source.tokens.end;
+            let content = if at_start {
+                content_after(doc, after_source)
+            } else {
+                let mut parts = content_before(doc, i);
+                // "X, according to Y, did Z": the clause goes on after
+                if doc.is(after_source, &[","]) {
+                    let rest = content_after(doc, after_source + 1);
+                    if rest.first().is_some_and(|r| r.len() >= 2) {
+                        parts.extend(rest);
+                    }
+                }
+                parts
+            };
+            let content: Vec<_> = content
+                .into_iter()
+                .map(|r| trimmed(doc, r))
+                .filter(|r| !r.is_empty())
+                .collect();
+            let cue = i..i + 2;
+            if hearsay {
+                let mut c = Candidate::hearsay(self.name(), i..source.tokens.end, content);
+                c.cue = i..source.tokens.end;
+                out.push(c);
+            } else if source.form == Form::Phrase || source.form == Form::Pronoun {
+                out.push(Candidate::attribution(self.name(), cue, source, content));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_finds, assert_none};
+
+    #[test]
+    fn after_its_content() {
+        assert_finds(
+            &AccordingTo,
+            "The soldiers were stationed in the Kursk and Bryansk oblasts, approximately four miles from Ukraine’s border, when they fled their posts, according to Suspilne.",
+            &["according to | Suspilne | The soldiers were stationed in the Kursk and Bryansk oblasts, approximately four miles from Ukraine’s border, when they fled their posts"],
+        );
+        assert_finds(
+            &AccordingTo,
+            "Three more officers were injured, according to Russian Telegram channel Kremlin Snuffbox.",
+            &["according to | Russian Telegram channel Kremlin Snuffbox | Three more officers were injured"],
+        );
+    }
+
+    #[test]
+    fn before_and_around_its_content() {
+        assert_finds(
+            &AccordingTo,
+            "According to the ministry, 40 people died.",
+            &["According to | the ministry | 40 people died"],
+        );
+        assert_finds(
+            &AccordingTo,
+            "The troops, according to officials, left early.",
+            &["according to | officials | The troops … left early"],
+        );
+    }
+
+    #[test]
+    fn according_to_reports_is_hearsay() {
+        assert_finds(
+            &AccordingTo,
+            "The plant closed, according to local reports.",
+            &["according to local reports | - | The plant closed"],
+        );
+    }
+
+    #[test]
+    fn needs_a_source() {
+        assert_none(&AccordingTo, "Sort the list according to size.");
+    }
+}

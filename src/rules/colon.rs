@@ -1,0 +1,130 @@
+//! "SOURCE: CONTENT" at the start of a line, as headlines attribute
+//! ("Politifact: Donald Trump Is Right").
+
+use super::clause::content_after;
+use super::{Candidate, Rule};
+use crate::report::SourceType;
+use crate::source::describe;
+use crate::source::mention::{self, Form};
+use crate::text::Document;
+
+/// The rule.
+pub struct Colon;
+
+/// Words that head a line with a colon without being a source.
+const NOT_SOURCES: &[&str] = &[
+    "update",
+    "updated",
+    "related",
+    "watch",
+    "read",
+    "photo",
+    "photos",
+    "video",
+    "source",
+    "sources",
+    "note",
+    "editor",
+    "opinion",
+    "analysis",
+    "exclusive",
+    "breaking",
+    "live",
+    "sponsored",
+    "advertisement",
+    "warning",
+    "caution",
+    "disclaimer",
+    "correction",
+    "clarification",
+    "q",
+    "a",
+    "by",
+    "tags",
+    "share",
+    "comments",
+    "subscribe",
+    "follow",
+    "contact",
+    "listen",
+    "see",
+    "more",
+    "also",
+    "credit",
+    "image",
+    "getty",
+    "reuters",
+    "ap",
+    "afp",
+    "step",
+    "part",
+    "chapter",
+    "question",
+    "answer",
+    "example",
+    "summary",
+    "conclusion",
+    "introduction",
+    "background",
+    "bottom",
+];
+
+impl Rule for Colon {
+    fn name(&self) -> &'static str {
+        "colon"
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        for sentence in &doc.sentences {
+            let start = sentence.start;
+            if !doc.token(start).line_break_before && start != 0 {
+                continue;
+            }
+            let Some(source) = mention::after(doc, start, sentence.end) else {
+                continue;
+            };
+            let colon = source.tokens.end;
+            if source.form != Form::Phrase
+                || !doc.is(colon, &[":"])
+                || NOT_SOURCES.contains(&doc.norm(start))
+            {
+                continue;
+            }
+            let d = describe(doc, source.tokens.clone());
+            if !d.proper || d.source_type == SourceType::Document {
+                continue;
+            }
+            let content = content_after(doc, colon + 1);
+            if content.iter().map(|r| r.len()).sum::<usize>() < 3 {
+                continue;
+            }
+            out.push(Candidate::attribution(
+                self.name(),
+                colon..colon + 1,
+                source,
+                content,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_finds, assert_none};
+
+    #[test]
+    fn headline_source_colon() {
+        assert_finds(
+            &Colon,
+            "Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year.\nBody.",
+            &[": | Politifact | Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year"],
+        );
+    }
+
+    #[test]
+    fn labels_are_not_sources() {
+        assert_none(&Colon, "Update: The story has changed since.");
+        assert_none(&Colon, "He said: no.");
+    }
+}

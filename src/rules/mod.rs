@@ -1,0 +1,121 @@
+//! The attribution and hedge patterns, one rule a file.
+//!
+//! Each rule reads a [`Document`] and proposes [`Candidate`]s: token ranges
+//! for cue, source and content. The engine ([`crate::analyze`]) settles
+//! candidates that claim the same words, resolves their sources, and turns
+//! them into findings. A rule's tests sit at the bottom of its file and use
+//! the helpers in [`testing`].
+
+pub mod according_to;
+pub mod clause;
+pub mod colon;
+pub mod disputes;
+pub mod hearsay;
+pub mod hedges;
+pub mod nominal;
+pub mod participle;
+pub mod said_source;
+pub mod source_said;
+#[cfg(test)]
+pub mod testing;
+
+use std::ops::Range;
+
+use crate::report::{Kind, Reason};
+use crate::source::mention::Mention;
+use crate::text::Document;
+
+/// What a rule proposes, in token ranges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Attribution or unverified.
+    pub kind: Kind,
+    /// The cue's tokens.
+    pub cue: Range<usize>,
+    /// The source's mention, if the rule found one.
+    pub source: Option<Mention>,
+    /// The content, in one or more pieces.
+    pub content: Vec<Range<usize>>,
+    /// Why an unverified finding or a sourceless attribution is flagged.
+    pub reason: Option<Reason>,
+    /// The cue carries the writer's judgement.
+    pub loaded: bool,
+    /// The source is that of the attribution before it in the sentence
+    /// (", claiming that ...").
+    pub inherits_source: bool,
+    /// The rule that proposed it.
+    pub rule: &'static str,
+}
+
+impl Candidate {
+    /// An attribution with a source.
+    pub fn attribution(
+        rule: &'static str,
+        cue: Range<usize>,
+        source: Mention,
+        content: Vec<Range<usize>>,
+    ) -> Self {
+        Candidate {
+            kind: Kind::Attribution,
+            cue,
+            source: Some(source),
+            content,
+            reason: None,
+            loaded: false,
+            inherits_source: false,
+            rule,
+        }
+    }
+
+    /// A claim reported with no source ("reportedly").
+    pub fn hearsay(rule: &'static str, cue: Range<usize>, content: Vec<Range<usize>>) -> Self {
+        Candidate {
+            kind: Kind::Attribution,
+            cue,
+            source: None,
+            content,
+            reason: Some(Reason::Hearsay),
+            loaded: false,
+            inherits_source: false,
+            rule,
+        }
+    }
+
+    /// An unverified finding: a hedge, hearsay or a dispute.
+    pub fn unverified(rule: &'static str, cue: Range<usize>, reason: Reason) -> Self {
+        Candidate {
+            kind: Kind::Unverified,
+            cue,
+            source: None,
+            content: Vec::new(),
+            reason: Some(reason),
+            loaded: false,
+            inherits_source: false,
+            rule,
+        }
+    }
+}
+
+/// A pattern of attribution or hedging.
+pub trait Rule {
+    /// A short name, shown in debugging output.
+    fn name(&self) -> &'static str;
+    /// Adds the rule's candidates for `doc` to `out`.
+    fn find(&self, doc: &Document, out: &mut Vec<Candidate>);
+}
+
+/// Every rule, in order of precedence: when two propose the same cue words,
+/// the earlier one wins.
+pub fn all() -> Vec<Box<dyn Rule + Send + Sync>> {
+    vec![
+        Box::new(according_to::AccordingTo),
+        Box::new(source_said::SourceSaid),
+        Box::new(said_source::SaidSource),
+        Box::new(nominal::Nominal),
+        Box::new(participle::Participle),
+        Box::new(colon::Colon),
+        Box::new(hearsay::Hearsay),
+        Box::new(disputes::Disputes),
+        Box::new(hedges::Hedges),
+    ]
+}

@@ -1,0 +1,81 @@
+//! ", VERB-ing [that] CONTENT": a participle that continues the sentence's
+//! attribution and inherits its source ("Zelensky has warned that ...,
+//! claiming that Iran ...").
+
+use super::clause::{content_after, reporting_verb};
+use super::{Candidate, Rule};
+use crate::lexicon::Verb;
+use crate::report::Kind;
+use crate::text::Document;
+
+/// The rule.
+pub struct Participle;
+
+impl Rule for Participle {
+    fn name(&self) -> &'static str {
+        "participle"
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        for i in 1..doc.len() {
+            let Some(verb) = reporting_verb(doc, i) else {
+                continue;
+            };
+            if !verb.is(Verb::GERUND)
+                || !doc.is(i - 1, &[",", "—", "–", "while", "before", "after", "by"])
+            {
+                continue;
+            }
+            if doc.sentence_of(i - 1) != doc.sentence_of(i) {
+                continue;
+            }
+            let next = i + 1;
+            let marked = doc.is(next, &["that", ":"]) || super::clause::opens_quote(doc, next);
+            let says_little =
+                verb.has("weak") || verb.has("belief") || verb.has("quote") || verb.has("noun");
+            if says_little && !marked {
+                continue;
+            }
+            let content = content_after(doc, next);
+            if content.is_empty() {
+                continue;
+            }
+            out.push(Candidate {
+                kind: Kind::Attribution,
+                cue: i..i + 1,
+                source: None,
+                content,
+                reason: None,
+                loaded: verb.has("loaded"),
+                inherits_source: true,
+                rule: self.name(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_finds, assert_none};
+
+    #[test]
+    fn participles_after_a_comma() {
+        assert_finds(
+            &Participle,
+            "Zelensky warned of war, claiming that Iran was also backing Russia.",
+            &["claiming | - | that Iran was also backing Russia"],
+        );
+        assert_finds(
+            &Participle,
+            "Kim suggested it, warning western allies of the broader implications.",
+            &["warning | - | western allies of the broader implications"],
+        );
+    }
+
+    #[test]
+    fn not_without_a_comma_or_with_weak_verbs() {
+        assert_none(&Participle, "He kept claiming victory.");
+        assert_none(&Participle, "The data came in, showing growth.");
+    }
+}

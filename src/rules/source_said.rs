@@ -1,0 +1,360 @@
+//! SOURCE [auxiliaries, adverbs] VERB [that] CONTENT, and its inverted
+//! form CONTENT, SOURCE VERB.
+//!
+//! "Ukrainian President Volodymyr Zelensky has gravely warned that ...",
+//! "Ukrainian intelligence officials claim the Russian military ...",
+//! "“They are preparing ...,” Zelensky said after meeting ...".
+//! The verb must agree with its auxiliaries (perfect, progressive or modal;
+//! passives are left to the hearsay rule), and verbs that say little alone
+//! ("show", "think", "called") need "that", a colon or a quotation.
+
+use super::clause::{
+    content_after, content_before, opens_quote, reporting_verb, verb_group, VerbGroup,
+};
+use super::{Candidate, Rule};
+use crate::lexicon::{lexicon, Verb};
+use crate::source::mention::{self, Form, Mention};
+use crate::text::{Document, QuoteSide, TokenKind};
+
+/// The rule.
+pub struct SourceSaid;
+
+impl Rule for SourceSaid {
+    fn name(&self) -> &'static str {
+        "source-said"
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        for i in 0..doc.len() {
+            let Some(verb) = reporting_verb(doc, i) else {
+                continue;
+            };
+            let sentence = doc.sentence_around(i);
+            let group = verb_group(doc, i, sentence.start);
+            if !form_fits(verb, &group) {
+                continue;
+            }
+            let Some(source) = mention::before(doc, group.first, sentence.start) else {
+                continue;
+            };
+            if !agrees(doc, verb, &group, &source) {
+                continue;
+            }
+            let next = after_verb(doc, verb, i);
+            let signal = content_signal(doc, next, sentence.end);
+            let preceded = preceded_by_content(doc, source.tokens.start, sentence.start);
+            let split = preceded && doc.is(next, &[","]) && opens_quote(doc, next + 1);
+            let content = match signal {
+                Some(at) if !split => content_after(doc, at),
+                _ if preceded => {
+                    let mut parts = content_before(doc, source.tokens.start);
+                    parts.extend(split_quote_rest(doc, next));
+                    parts
+                }
+                _ => content_after(doc, next),
+            };
+            if signal.is_none()
+                && !preceded
+                && (needs_signal(verb) || verb.has("noun") && !opens_clause(doc, next))
+            {
+                continue;
+            }
+            if content.is_empty()
+                && (needs_signal(verb) || signal.is_none() && !ends_sentence(doc, next))
+            {
+                continue;
+            }
+            let mut c = Candidate::attribution(
+                self.name(),
+                group.cue.start..i + 1 + particle(doc, verb, i),
+                source,
+                content,
+            );
+            c.loaded = verb.has("loaded");
+            out.push(c);
+        }
+    }
+}
+
+/// The verb's form fits its auxiliaries: "has warned", "is claiming",
+/// "will say", or a bare "said"/"says"/"say". Passives ("was told") and
+/// bare participles ("claiming") are for other rules.
+fn form_fits(verb: &Verb, g: &VerbGroup) -> bool {
+    if g.be {
+        return verb.is(Verb::GERUND);
+    }
+    if g.perfect {
+        return verb.is(Verb::PARTICIPLE);
+    }
+    if g.modal {
+        return verb.is(Verb::BASE);
+    }
+    verb.is(Verb::PAST | Verb::THIRD | Verb::BASE)
+}
+
+/// Subject and verb agree: "they says" and "he say" are not clauses.
+fn agrees(doc: &Document, verb: &Verb, g: &VerbGroup, source: &Mention) -> bool {
+    if g.be || g.perfect || g.modal || verb.is(Verb::PAST) {
+        return true;
+    }
+    let head = doc.norm(source.tokens.end - 1);
+    let plural_pronoun = matches!(head, "they" | "we" | "i" | "you");
+    if verb.is(Verb::THIRD) && !verb.is(Verb::BASE) {
+        return !plural_pronoun;
+    }
+    // base form: a plural subject ("officials say")
+    match source.form {
+        Form::Pronoun => plural_pronoun,
+        Form::Relative => true,
+        Form::Phrase => {
+            head.ends_with('s') || plural_pronoun || lexicon().is_class(head, "determiner")
+        }
+    }
+}
+
+/// Verbs that say too little alone: they need "that", a colon or a
+/// quotation after them, or a quotation before.
+fn needs_signal(verb: &Verb) -> bool {
+    verb.has("weak") || verb.has("belief") || verb.has("quote") || verb.has("dispute")
+}
+
+/// True when token `i` can open a clause: "claim the army ...", "claims he
+/// ...". A verb that is also a noun ("claims", "reports") is only taken as
+/// a verb before one.
+fn opens_clause(doc: &Document, i: usize) -> bool {
+    let lex = lexicon();
+    let w = doc.norm(i);
+    lex.is_class(w, "determiner")
+        || lex.is_class(w, "pronoun")
+        || matches!(w, "there" | "that")
+        || doc.capitalized(i)
+        || doc.token(i).kind == TokenKind::Number
+}
+
+/// Particles that belong to the cue: "pointed out", "called for".
+fn particle(doc: &Document, verb: &Verb, i: usize) -> usize {
+    let w = doc.norm(i + 1);
+    match verb.base.as_str() {
+        "point" if w == "out" => 1,
+        "call" if matches!(w, "for" | "on") => 1,
+        _ => 0,
+    }
+}
+
+/// The token after the verb and its particle, past an object for verbs that
+/// take the hearer ("told reporters that", "warned allies that").
+fn after_verb(doc: &Document, verb: &Verb, i: usize) -> usize {
+    let next = i + 1 + particle(doc, verb, i);
+    if verb.has("object") && next < doc.len() {
+        let sentence_end = doc.sentence_around(i).end;
+        if lexicon().is_class(doc.norm(next), "object") {
+            return next + 1;
+        }
+        if let Some(m) = mention::after(doc, next, sentence_end) {
+            let after = m.tokens.end;
+            if doc.is(after, &["that", ":", ","]) || opens_quote(doc, after) {
+                return after;
+            }
+        }
+    }
+    next
+}
+
+/// Where the content starts when something marks it: "that", a colon, or
+/// an opening quotation mark, right after the verb or after a short
+/// adjunct ("said in a statement that", "said on Tuesday:").
+fn content_signal(doc: &Document, from: usize, sentence_end: usize) -> Option<usize> {
+    let lex = lexicon();
+    let limit = (from + 10).min(sentence_end);
+    let mut j = from;
+    while j < limit.max(from + 1).min(doc.len()) {
+        let w = doc.norm(j);
+        if w == "that" && j < sentence_end {
+            return Some(j);
+        }
+        if w == ":" {
+            return Some(j + 1);
+        }
+        if opens_quote(doc, j)
+            || (j == from
+                && w == ","
+                && opens_quote(doc, j + 1)
+                && !doc.token(j + 1).line_break_before)
+        {
+            return Some(if w == "," { j + 1 } else { j });
+        }
+        if j == from && w == "," {
+            return None; // "said, ..." without a quotation: not marked
+        }
+        // adjuncts: prepositions, articles, names, times, numbers
+        let adjunct = lex.is_class(w, "preposition")
+            || lex.is_class(w, "determiner")
+            || lex.is_class(w, "time")
+            || doc.capitalized(j)
+            || doc.token(j).kind == TokenKind::Number
+            || matches!(
+                w,
+                "interview"
+                    | "statement"
+                    | "conference"
+                    | "press"
+                    | "news"
+                    | "release"
+                    | "speech"
+                    | "rally"
+                    | "hearing"
+                    | "email"
+                    | "letter"
+                    | "post"
+                    | "tweet"
+                    | "video"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "day"
+                    | "last"
+                    | "next"
+                    | "recent"
+                    | "separate"
+                    | "written"
+                    | "televised"
+                    | "phone"
+                    | "telephone"
+                    | "radio"
+                    | "television"
+                    | "podcast"
+                    | "briefing"
+                    | "reporters"
+                    | "journalists"
+            );
+        if !adjunct {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// True when the clause's source follows content in the same sentence: a
+/// comma or a closing quotation mark comes right before it, or the sentence
+/// opens with it right after a quotation.
+fn preceded_by_content(doc: &Document, source_start: usize, sentence_start: usize) -> bool {
+    if source_start == 0 {
+        return false;
+    }
+    let prev = source_start - 1;
+    let closing = doc.quote_closed_at(prev).is_some();
+    if source_start > sentence_start {
+        return closing || matches!(doc.norm(prev), "," | "—" | "–");
+    }
+    closing && !doc.token(source_start).line_break_before
+}
+
+/// After an inverted "“...,” she said," the quotation may go on: the rest
+/// of a quotation split by its attribution.
+fn split_quote_rest(doc: &Document, next: usize) -> Vec<std::ops::Range<usize>> {
+    if doc.is(next, &[","]) && opens_quote(doc, next + 1) {
+        return super::clause::quotation_from(doc, next + 1);
+    }
+    Vec::new()
+}
+
+fn ends_sentence(doc: &Document, i: usize) -> bool {
+    i >= doc.len()
+        || doc.token(i).line_break_before
+        || matches!(doc.norm(i), "." | "!" | "?" | ",")
+        || matches!(doc.token(i).kind, TokenKind::Quote(QuoteSide::Close))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_finds, assert_none};
+
+    #[test]
+    fn subject_verb_that() {
+        assert_finds(
+            &SourceSaid,
+            "Ukrainian President Volodymyr Zelensky has gravely warned that the inclusion was “the first step to a world war”, claiming that Iran helped.",
+            &["has gravely warned | Ukrainian President Volodymyr Zelensky | that the inclusion was “the first step to a world war”, claiming that Iran helped"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "Ukrainian intelligence officials claim the army is working.",
+            &["claim | Ukrainian intelligence officials | the army is working"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "He told reporters on Tuesday that it was over.",
+            &["told | He | that it was over"],
+        );
+    }
+
+    #[test]
+    fn quotation_then_source() {
+        assert_finds(
+            &SourceSaid,
+            "“They are preparing on their land, 10,000 soldiers,” Zelensky said after meeting NATO defence ministers.",
+            &["said | Zelensky | They are preparing on their land, 10,000 soldiers"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "“It is over,” she said, “and we won.”",
+            &["said | she | It is over … and we won"],
+        );
+    }
+
+    #[test]
+    fn several_sentences_of_quotation() {
+        assert_finds(
+            &SourceSaid,
+            "“We fight. We win,” he said.",
+            &["said | he | We fight. We win"],
+        );
+    }
+
+    #[test]
+    fn source_said_colon_and_quotation_on_the_next_line() {
+        assert_finds(
+            &SourceSaid,
+            "He said:\n\"We have a situation.\"",
+            &["said | He | We have a situation"],
+        );
+    }
+
+    #[test]
+    fn clause_then_source() {
+        assert_finds(
+            &SourceSaid,
+            "The war will end soon, the minister said.",
+            &["said | the minister | The war will end soon"],
+        );
+    }
+
+    #[test]
+    fn passives_bare_participles_and_nouns_are_not_this_rule() {
+        assert_none(&SourceSaid, "He was told to leave.");
+        assert_none(&SourceSaid, "The claims were false.");
+        assert_none(&SourceSaid, "Trump's claims about Chicago.");
+        assert_none(&SourceSaid, "The data shows growth.");
+        assert_none(&SourceSaid, "They says nothing.");
+    }
+
+    #[test]
+    fn weak_verbs_need_that() {
+        assert_finds(
+            &SourceSaid,
+            "The poll shows that Trump leads.",
+            &["shows | The poll | that Trump leads"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "Politifact then pointed out that one shooting may have more victims.",
+            &["pointed out | Politifact | that one shooting may have more victims"],
+        );
+    }
+}

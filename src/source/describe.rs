@@ -1,0 +1,203 @@
+//! What a mention names: the kind of source and its name.
+//!
+//! A mention mixes descriptions and a name: "Ukrainian President Volodymyr
+//! Zelensky" is a demonym, a title, then the name; "Russian Telegram channel
+//! Kremlin Snuffbox" is a demonym, a kind of channel, then the name. The
+//! last description before the name says what kind of source the name is;
+//! without a name, the description is the source ("Ukrainian intelligence
+//! officials", "the agreement").
+
+use std::ops::Range;
+
+use crate::lexicon::lexicon;
+use crate::report::SourceType;
+use crate::source::mention::abbreviation_dot;
+use crate::text::{Document, TokenKind};
+
+/// What a mention says about its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Description {
+    /// The kind of source.
+    pub source_type: SourceType,
+    /// The name, stripped of titles and descriptions ("Volodymyr
+    /// Zelensky"), or for a mention with no name, the description without
+    /// its article ("Ukrainian intelligence officials").
+    pub name: String,
+    /// True when `name` is a proper name.
+    pub proper: bool,
+    /// The type the description gave before the name, if any ("outlet"
+    /// makes a name media): it overrides what a name alone would suggest.
+    pub described: bool,
+}
+
+/// Describes the mention made of `tokens`.
+pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
+    let lex = lexicon();
+    let end = tokens.end;
+    let mut start = tokens.start;
+    while start + 1 < end && lex.is_class(doc.norm(start), "determiner") {
+        start += 1;
+    }
+    let mut described: Option<SourceType> = None;
+    let mut name_from = start;
+    let mut listed_name: Option<SourceType> = None;
+    let mut name_noun: Option<SourceType> = None;
+    // Once a name has begun, demonyms belong to it ("Center of National
+    // Resistance").
+    let mut in_name = false;
+    let mut k = start;
+    while k < end {
+        if let Some((n, phrase)) = lex.sources.longest_at(&doc.tokens, k, end) {
+            let word = phrase.value;
+            let last_is_lower = !doc.capitalized(k + n - 1);
+            if word.is_name {
+                listed_name = listed_name.or(Some(word.source_type));
+            } else if word.honorific || word.source_type == SourceType::Person || last_is_lower {
+                described = Some(word.source_type);
+                name_from = k + n;
+                in_name = false;
+            } else {
+                name_noun = name_noun.or(Some(word.source_type)); // "Department", "Times"
+                in_name = true;
+            }
+            k += n;
+            continue;
+        }
+        if let Some((n, _)) = lex.demonyms.longest_at(&doc.tokens, k, end) {
+            // A demonym before other words describes; at the end it names
+            // ("the Russians").
+            if k + n < end && !in_name {
+                name_from = name_from.max(k + n);
+                k += n;
+                continue;
+            }
+        }
+        in_name |= doc.capitalized(k);
+        k += 1;
+    }
+    // Skip what cannot start a name: the period of "Mr.", a possessive.
+    while name_from < end
+        && (abbreviation_dot(doc, name_from) || doc.token(name_from).kind == TokenKind::Possessive)
+    {
+        name_from += 1;
+    }
+    let has_name = (name_from..end).any(|i| doc.capitalized(i));
+    if has_name {
+        let source_type = match described {
+            Some(SourceType::Unnamed) => SourceType::Person, // "analyst John Smith"
+            Some(t) => t,
+            None => listed_name.or(name_noun).unwrap_or(SourceType::Person),
+        };
+        return Description {
+            source_type,
+            name: text_of(doc, name_from..end),
+            proper: true,
+            described: described.is_some(),
+        };
+    }
+    let source_type = match described {
+        Some(SourceType::Person) | None => SourceType::Unnamed, // "a spokesman"
+        Some(t) => t,
+    };
+    Description {
+        source_type,
+        name: text_of(doc, start..end),
+        proper: false,
+        described: described.is_some(),
+    }
+}
+
+/// The words of `tokens` with single spaces between them and no space
+/// before punctuation that clings to the word before ("Ukraine’s", "Mr.").
+fn text_of(doc: &Document, tokens: Range<usize>) -> String {
+    let mut out = String::new();
+    for i in tokens {
+        if !out.is_empty() && doc.token(i).space_before {
+            out.push(' ');
+        }
+        out.push_str(doc.raw(i));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, source_type: SourceType, name: &str) {
+        let doc = Document::new(text);
+        let d = describe(&doc, 0..doc.len());
+        assert_eq!(
+            (d.source_type, d.name.as_str()),
+            (source_type, name),
+            "describing {text:?}"
+        );
+    }
+
+    #[test]
+    fn titles_and_descriptions_come_off_the_name() {
+        use SourceType::*;
+        check(
+            "Ukrainian President Volodymyr Zelensky",
+            Person,
+            "Volodymyr Zelensky",
+        );
+        check(
+            "South Korean Defense Minister Kim Yong-hyun",
+            Person,
+            "Kim Yong-hyun",
+        );
+        check("Mr. Rutte", Person, "Rutte");
+        check("NATO chief Mark Rutte", Person, "Mark Rutte");
+        check("Ukrainian public broadcaster Suspilne", Media, "Suspilne");
+        check("Ukrainian outlet LIGA", Media, "LIGA");
+        check(
+            "Russian Telegram channel Kremlin Snuffbox",
+            Social,
+            "Kremlin Snuffbox",
+        );
+        check(
+            "the Center of National Resistance",
+            Organization,
+            "Center of National Resistance",
+        );
+    }
+
+    #[test]
+    fn descriptions_without_names() {
+        use SourceType::*;
+        check(
+            "Ukrainian intelligence officials",
+            Unnamed,
+            "Ukrainian intelligence officials",
+        );
+        check(
+            "Western intelligence agencies",
+            Organization,
+            "Western intelligence agencies",
+        );
+        check(
+            "Ukraine’s military intelligence",
+            Organization,
+            "Ukraine’s military intelligence",
+        );
+        check("The agreement", Document, "agreement");
+        check("a spokesman", Unnamed, "spokesman");
+        check("experts", Unnamed, "experts");
+    }
+
+    #[test]
+    fn known_names() {
+        use SourceType::*;
+        check("The Kremlin", Organization, "Kremlin");
+        check(
+            "both Moscow and Pyongyang",
+            Organization,
+            "Moscow and Pyongyang",
+        );
+        check("Suspilne", Media, "Suspilne");
+        check("The New York Times", Media, "New York Times");
+        check("Zelensky", Person, "Zelensky");
+    }
+}

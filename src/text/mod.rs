@@ -1,0 +1,383 @@
+//! The analysed text: tokens, sentences, paragraphs and quotations.
+//!
+//! [`Document::new`] does all the segmentation once; the rules then read
+//! it. Everything is indexed by token, and every token knows its byte
+//! [`Span`].
+
+pub mod segment;
+pub mod token;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub use token::{tokenize, QuoteSide, Token, TokenKind, Tokens};
+
+use crate::Span;
+
+/// A text split into tokens, sentences, paragraphs and quotations.
+pub struct Document<'t> {
+    /// The text.
+    pub text: &'t str,
+    /// Its tokens.
+    pub tokens: Tokens,
+    /// Sentences as token ranges, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Quotations, in order of their opening marks.
+    pub quotes: Vec<Quote>,
+    /// For each token, the index of its sentence.
+    sentence_of: Vec<u32>,
+    /// For each sentence, the index of its paragraph (line).
+    paragraph_of: Vec<u32>,
+    /// Quotation index by the token of its opening mark.
+    quote_opening: HashMap<usize, usize>,
+    /// Quotation index by the token of its closing mark (closed ones only).
+    quote_closing: HashMap<usize, usize>,
+}
+
+/// A quotation: the tokens between a pair of quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Index of the opening mark.
+    pub open: usize,
+    /// Index of the closing mark, or one past the last token of the
+    /// paragraph when the quotation runs on into the next paragraph, which
+    /// then opens again (the convention for quotes over several paragraphs).
+    pub close: usize,
+    /// True when the closing mark is really there.
+    pub closed: bool,
+    /// True when this quotation continues the one before it (a new
+    /// paragraph of the same speech).
+    pub continues: bool,
+}
+
+impl Quote {
+    /// The token indices inside the marks.
+    pub fn inner(&self) -> Range<usize> {
+        self.open + 1..self.close
+    }
+}
+
+/// Quotations longer than this without a closing mark are taken to be a
+/// stray mark rather than a quotation.
+const MAX_UNCLOSED_QUOTE: usize = 200;
+
+impl<'t> Document<'t> {
+    /// Segments `text`.
+    pub fn new(text: &'t str) -> Document<'t> {
+        let tokens = tokenize(text);
+        let sentences = segment::sentences(&tokens);
+        let mut sentence_of = vec![0u32; tokens.list.len()];
+        let mut paragraph_of = Vec::with_capacity(sentences.len());
+        let mut paragraph = 0u32;
+        for (s, range) in sentences.iter().enumerate() {
+            if s > 0 && tokens.list[range.start].line_break_before {
+                paragraph += 1;
+            }
+            paragraph_of.push(paragraph);
+            for t in range.clone() {
+                sentence_of[t] = s as u32;
+            }
+        }
+        let mut doc = Document {
+            text,
+            tokens,
+            sentences,
+            quotes: Vec::new(),
+            sentence_of,
+            paragraph_of,
+            quote_opening: HashMap::new(),
+            quote_closing: HashMap::new(),
+        };
+        doc.quotes = doc.find_quotes();
+        for (k, q) in doc.quotes.iter().enumerate() {
+            doc.quote_opening.insert(q.open, k);
+            if q.closed {
+                doc.quote_closing.insert(q.close, k);
+            }
+        }
+        doc
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.list.len()
+    }
+
+    /// True when the text has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.list.is_empty()
+    }
+
+    /// Token `i`.
+    pub fn token(&self, i: usize) -> &Token {
+        &self.tokens.list[i]
+    }
+
+    /// The normalized form of token `i` (lower case, straight apostrophes),
+    /// or "" past the end.
+    pub fn norm(&self, i: usize) -> &str {
+        if i < self.len() {
+            self.tokens.norm(i)
+        } else {
+            ""
+        }
+    }
+
+    /// The text of token `i` as written.
+    pub fn raw(&self, i: usize) -> &'t str {
+        self.tokens.list[i].span.text(self.text)
+    }
+
+    /// True when token `i` exists and its norm is one of `words`.
+    pub fn is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.len() && words.contains(&self.tokens.norm(i))
+    }
+
+    /// True when token `i` is a word starting with a capital letter.
+    pub fn capitalized(&self, i: usize) -> bool {
+        i < self.len()
+            && self.tokens.list[i].capitalized
+            && self.tokens.list[i].kind == TokenKind::Word
+    }
+
+    /// True when token `i` is a word (not a number or punctuation).
+    pub fn is_word(&self, i: usize) -> bool {
+        i < self.len() && self.tokens.list[i].kind == TokenKind::Word
+    }
+
+    /// The byte span from the start of token `a` to the end of token `b - 1`.
+    pub fn span(&self, tokens: Range<usize>) -> Span {
+        let list = &self.tokens.list;
+        Span::new(list[tokens.start].span.start, list[tokens.end - 1].span.end)
+    }
+
+    /// The index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentence_of[i] as usize
+    }
+
+    /// The token range of the sentence holding token `i`.
+    pub fn sentence_around(&self, i: usize) -> Range<usize> {
+        self.sentences[self.sentence_of(i)].clone()
+    }
+
+    /// The paragraph (line) number of sentence `s`.
+    pub fn paragraph_of_sentence(&self, s: usize) -> usize {
+        self.paragraph_of[s] as usize
+    }
+
+    /// The token range of the paragraph holding token `i`.
+    pub fn paragraph_around(&self, i: usize) -> Range<usize> {
+        let s = self.sentence_of(i);
+        let p = self.paragraph_of[s];
+        let mut first = s;
+        while first > 0 && self.paragraph_of[first - 1] == p {
+            first -= 1;
+        }
+        let mut last = s;
+        while last + 1 < self.sentences.len() && self.paragraph_of[last + 1] == p {
+            last += 1;
+        }
+        self.sentences[first].start..self.sentences[last].end
+    }
+
+    /// The index of the quotation whose opening mark is token `i`.
+    pub fn quote_opened_at(&self, i: usize) -> Option<usize> {
+        self.quote_opening.get(&i).copied()
+    }
+
+    /// The index of the closed quotation whose closing mark is token `i`.
+    pub fn quote_closed_at(&self, i: usize) -> Option<usize> {
+        self.quote_closing.get(&i).copied()
+    }
+
+    /// The quotation before quotation `k`, if any.
+    pub fn quote_before(&self, k: usize) -> Option<usize> {
+        k.checked_sub(1)
+    }
+
+    /// The innermost quotation holding token `i`, if any.
+    pub fn quote_around(&self, i: usize) -> Option<&Quote> {
+        // Quotations are sorted by their opening; nested ones are rare, so
+        // looking back over a few is enough.
+        let upto = self.quotes.partition_point(|q| q.open < i);
+        self.quotes[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|q| i < q.close)
+            .min_by_key(|q| q.close - q.open)
+    }
+
+    /// Pairs the quotation marks. Double and single marks pair separately,
+    /// so "‘The first step’" inside a double quotation is found too. A
+    /// straight `"` toggles: it opens when no quotation is open.
+    fn find_quotes(&self) -> Vec<Quote> {
+        let mut quotes = Vec::new();
+        for family in [QuoteFamily::Double, QuoteFamily::Single] {
+            let mut open: Option<usize> = None;
+            let mut continues = false;
+            for i in 0..self.len() {
+                let token = &self.tokens.list[i];
+                if token.line_break_before {
+                    if let Some(o) = open.take() {
+                        // An unclosed quotation that the next paragraph opens
+                        // again runs on; otherwise the mark was stray.
+                        let reopens = matches!(token.kind, TokenKind::Quote(QuoteSide::Open))
+                            && family.of(self.raw(i));
+                        if reopens && i - o <= MAX_UNCLOSED_QUOTE * 4 {
+                            quotes.push(Quote {
+                                open: o,
+                                close: i,
+                                closed: false,
+                                continues,
+                            });
+                            continues = true;
+                        } else {
+                            continues = false;
+                        }
+                    } else {
+                        continues = false;
+                    }
+                }
+                let TokenKind::Quote(side) = token.kind else {
+                    continue;
+                };
+                let raw = self.raw(i);
+                if !family.of(raw) {
+                    continue;
+                }
+                let side = if raw == "\"" {
+                    if open.is_some() {
+                        QuoteSide::Close
+                    } else {
+                        QuoteSide::Open
+                    }
+                } else {
+                    side
+                };
+                match (side, open) {
+                    (QuoteSide::Open, None) => open = Some(i),
+                    (QuoteSide::Open, Some(_)) => open = Some(i), // the earlier mark was stray
+                    (QuoteSide::Close, Some(o)) => {
+                        quotes.push(Quote {
+                            open: o,
+                            close: i,
+                            closed: true,
+                            continues,
+                        });
+                        open = None;
+                        continues = false;
+                    }
+                    (QuoteSide::Close, None) => {}
+                }
+                if let Some(o) = open {
+                    if i - o > MAX_UNCLOSED_QUOTE && family == QuoteFamily::Single {
+                        open = None;
+                    }
+                }
+            }
+        }
+        quotes.sort_by_key(|q| q.open);
+        quotes
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteFamily {
+    Double,
+    Single,
+}
+
+impl QuoteFamily {
+    fn of(self, mark: &str) -> bool {
+        let double = matches!(
+            mark,
+            "\"" | "“" | "”" | "„" | "‟" | "«" | "»" | "″" | "「" | "」" | "『" | "』"
+        );
+        match self {
+            QuoteFamily::Double => double,
+            QuoteFamily::Single => !double,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        doc.sentences
+            .iter()
+            .map(|s| doc.span(s.clone()).text(text))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Rutte met Gen. Smith on Jan. 5 in the U.S. capital. It cost 3.5 million. J. Edgar Hoover said so."),
+            ["Mr. Rutte met Gen. Smith on Jan. 5 in the U.S. capital.", "It cost 3.5 million.", "J. Edgar Hoover said so."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_then_opener_ends_the_sentence() {
+        assert_eq!(
+            sentences("He lives in the U.S. The rest stayed."),
+            ["He lives in the U.S.", "The rest stayed."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("“They are preparing.” Zelensky said. (It was late.) Then “Why?” he asked."),
+            [
+                "“They are preparing.”",
+                "Zelensky said.",
+                "(It was late.)",
+                "Then “Why?” he asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_are_sentences_even_without_full_stops() {
+        assert_eq!(
+            sentences("Headline here\nBody starts. Ends"),
+            ["Headline here", "Body starts.", "Ends"]
+        );
+    }
+
+    #[test]
+    fn quotes_pair_across_sentences_and_paragraphs() {
+        let text = "“One. Two,” she said.\n“Three.\n“Four.”\nAfter ‘scare’ quotes.";
+        let doc = Document::new(text);
+        let spans: Vec<&str> = doc
+            .quotes
+            .iter()
+            .map(|q| doc.span(q.open..q.close.min(doc.len())).text(text))
+            .collect();
+        assert_eq!(spans, ["“One. Two,", "“Three.", "“Four.", "‘scare"]);
+        assert!(doc.quotes[2].continues && !doc.quotes[1].closed);
+    }
+
+    #[test]
+    fn straight_quotes_toggle() {
+        let text = "He said \"it's fine\" and \"no.\"";
+        let doc = Document::new(text);
+        assert_eq!(doc.quotes.len(), 2);
+    }
+
+    #[test]
+    fn a_megabyte_without_punctuation_is_cut_into_bounded_sentences() {
+        let text = "word ".repeat(200_000);
+        let doc = Document::new(&text);
+        assert!(doc
+            .sentences
+            .iter()
+            .all(|s| s.len() <= segment::MAX_SENTENCE_TOKENS));
+    }
+}
