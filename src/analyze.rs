@@ -2,6 +2,7 @@
 //! the same words, gives each source its canonical name and type, and
 //! builds the [`Report`].
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -32,39 +33,50 @@ pub fn analyze(text: &str) -> Report {
     for rule in rules() {
         rule.find(&doc, &mut candidates);
     }
-    let mut kept = settle(candidates);
+    let mut kept = settle(&doc, candidates);
     inherit_sources(&doc, &mut kept);
     continue_quotations(&doc, &mut kept);
     build(&doc, kept)
 }
 
 /// Keeps one candidate for any words claimed twice. Candidates come in
-/// rule order, and the earlier rule wins.
-fn settle(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+/// rule order, and the earlier rule wins: an attribution whose cue words
+/// an earlier attribution took, or that repeats an earlier one's source and
+/// content, goes; so does an unverified cue on words already taken, except
+/// a dispute, which stays beside the denial it marks.
+fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // the tokens taken by attribution cues and by unverified cues
+    let mut attribution_cue = vec![false; doc.len()];
+    let mut unverified_cue = vec![false; doc.len()];
+    let mut claims: HashMap<Range<usize>, Vec<Range<usize>>> = HashMap::new();
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for c in candidates {
-        let clash = kept.iter().any(|k| {
-            if c.kind == Kind::Attribution && k.kind == Kind::Attribution {
-                let same_claim = k.source.is_some()
-                    && k.source == c.source
-                    && k.content
-                        .iter()
-                        .any(|a| c.content.iter().any(|b| overlaps(a, b)));
-                overlaps(&k.cue, &c.cue) || same_claim
-            } else if c.kind == Kind::Unverified && k.kind == Kind::Unverified {
-                overlaps(&k.cue, &c.cue)
-            } else if c.kind == Kind::Unverified {
-                // a hedge or hearsay word that is an attribution's cue is
-                // already shown; a dispute stays beside its attribution
-                c.reason != Some(Reason::Disputed) && overlaps(&k.cue, &c.cue)
-            } else {
-                false
+        let taken = |marks: &[bool]| c.cue.clone().any(|t| marks[t]);
+        let clash = match c.kind {
+            Kind::Attribution => {
+                let same_claim = c
+                    .source
+                    .as_ref()
+                    .and_then(|m| claims.get(&m.tokens))
+                    .is_some_and(|contents| contents.iter().any(|a| c.content.iter().any(|b| overlaps(a, b))));
+                taken(&attribution_cue) || same_claim
             }
-        });
-        if !clash {
-            kept.push(c);
+            Kind::Unverified => {
+                taken(&unverified_cue) || (c.reason != Some(Reason::Disputed) && taken(&attribution_cue))
+            }
+        };
+        if clash {
+            continue;
         }
+        let marks = if c.kind == Kind::Attribution { &mut attribution_cue } else { &mut unverified_cue };
+        for t in c.cue.clone() {
+            marks[t] = true;
+        }
+        if let (Kind::Attribution, Some(m)) = (c.kind, &c.source) {
+            claims.entry(m.tokens.clone()).or_default().extend(c.content.iter().cloned());
+        }
+        kept.push(c);
     }
     kept.sort_by_key(|c| (c.cue.start, c.kind == Kind::Unverified));
     kept
@@ -79,14 +91,13 @@ fn inherit_sources(doc: &Document, kept: &mut Vec<Candidate>) {
         }
         let cue = kept[k].cue.start;
         let sentence = doc.sentence_around(cue);
-        let before = kept[..k].iter().rev().find(|p| {
-            p.kind == Kind::Attribution && p.source.is_some() && p.cue.start >= sentence.start
-        });
+        let before = kept[..k]
+            .iter()
+            .rev()
+            .find(|p| p.kind == Kind::Attribution && p.source.is_some() && p.cue.start >= sentence.start);
         let source = before.and_then(|p| p.source.clone()).or_else(|| {
             mention::after(doc, sentence.start, cue).filter(|m| {
-                m.form != Form::Relative
-                    && doc.is_word(m.tokens.end)
-                    && !doc.is(m.tokens.end, &["of", "and"])
+                m.form != Form::Relative && doc.is_word(m.tokens.end) && !doc.is(m.tokens.end, &["of", "and"])
             })
         });
         kept[k].source = source;
@@ -106,18 +117,16 @@ fn continue_quotations(doc: &Document, kept: &mut [Candidate]) {
         if q.close + 1 < paragraph.end.saturating_sub(1) {
             continue; // something follows the quotation in its paragraph
         }
-        if kept.iter().any(|c| paragraph.contains(&c.cue.start)) {
+        // candidates are sorted by cue: those in this paragraph and the one before
+        let first_here = kept.partition_point(|c| c.cue.start < paragraph.start);
+        if kept.get(first_here).is_some_and(|c| c.cue.start < paragraph.end) {
             continue;
         }
-        let Some(prev_end) = paragraph.start.checked_sub(1) else {
-            continue;
-        };
+        let Some(prev_end) = paragraph.start.checked_sub(1) else { continue };
         let previous = doc.paragraph_around(prev_end);
-        let speaker = kept.iter_mut().rev().find(|c| {
-            c.kind == Kind::Attribution
-                && c.source.is_some()
-                && previous.contains(&c.cue.start)
-                && c.content.last().is_some_and(|r| is_quotation(doc, r))
+        let first_before = kept.partition_point(|c| c.cue.start < previous.start);
+        let speaker = kept[first_before..first_here].iter_mut().rev().find(|c| {
+            c.kind == Kind::Attribution && c.source.is_some() && c.content.last().is_some_and(|r| is_quotation(doc, r))
         });
         if let Some(c) = speaker {
             let inner = rules::clause::trimmed(doc, q.inner());
@@ -130,11 +139,7 @@ fn continue_quotations(doc: &Document, kept: &mut [Candidate]) {
 
 /// True when the tokens are the inside of a quotation.
 fn is_quotation(doc: &Document, r: &Range<usize>) -> bool {
-    r.start > 0
-        && matches!(
-            doc.token(r.start - 1).kind,
-            TokenKind::Quote(QuoteSide::Open)
-        )
+    r.start > 0 && matches!(doc.token(r.start - 1).kind, TokenKind::Quote(QuoteSide::Open))
 }
 
 /// Turns settled candidates into findings: resolves sources in text order,
@@ -143,17 +148,11 @@ fn is_quotation(doc: &Document, r: &Range<usize>) -> bool {
 fn build(doc: &Document, kept: Vec<Candidate>) -> Report {
     let text = doc.text;
     let mut resolver = Resolver::new();
-    let entity_of: Vec<Option<usize>> = kept
-        .iter()
-        .map(|c| c.source.as_ref().map(|m| resolver.resolve(doc, m)))
-        .collect();
+    let entity_of: Vec<Option<usize>> =
+        kept.iter().map(|c| c.source.as_ref().map(|m| resolver.resolve(doc, m))).collect();
     let entities = resolver.entities();
     let spans = |ranges: &[Range<usize>]| -> Vec<Span> {
-        ranges
-            .iter()
-            .filter(|r| !r.is_empty())
-            .map(|r| doc.span(r.clone()))
-            .collect()
+        ranges.iter().filter(|r| !r.is_empty()).map(|r| doc.span(r.clone())).collect()
     };
     let mut findings: Vec<Finding> = kept
         .iter()
@@ -225,29 +224,14 @@ mod tests {
     #[test]
     fn participles_inherit_and_pronouns_resolve() {
         let r = analyze("Ukrainian President Volodymyr Zelensky has warned that war looms, claiming that Iran helps. He also said more was coming.");
-        let names: Vec<_> = r
-            .findings
-            .iter()
-            .map(|f| f.source.as_ref().map(|s| s.name.as_str()))
-            .collect();
-        assert_eq!(
-            names,
-            [
-                Some("Volodymyr Zelensky"),
-                Some("Volodymyr Zelensky"),
-                Some("Volodymyr Zelensky")
-            ]
-        );
+        let names: Vec<_> = r.findings.iter().map(|f| f.source.as_ref().map(|s| s.name.as_str())).collect();
+        assert_eq!(names, [Some("Volodymyr Zelensky"), Some("Volodymyr Zelensky"), Some("Volodymyr Zelensky")]);
     }
 
     #[test]
     fn a_denial_disputes_the_accusation_before_it() {
         let r = analyze("Western intelligence agencies have accused North Korea of supplying artillery to Russia, accusations both Moscow and Pyongyang have denied.");
-        let dispute = r
-            .findings
-            .iter()
-            .position(|f| f.kind == Kind::Unverified)
-            .unwrap();
+        let dispute = r.findings.iter().position(|f| f.kind == Kind::Unverified).unwrap();
         let target = r.findings[dispute].disputes.expect("linked");
         assert_eq!(r.findings[target].cue.text, "have accused");
     }
@@ -256,10 +240,7 @@ mod tests {
     fn quotation_paragraphs_continue_their_speaker() {
         let r = analyze("“We will win,” she said.\n“The rest is detail.”\nThe end.");
         assert_eq!(r.findings.len(), 1);
-        assert_eq!(
-            r.findings[0].content.as_ref().unwrap().text,
-            "We will win … The rest is detail"
-        );
+        assert_eq!(r.findings[0].content.as_ref().unwrap().text, "We will win … The rest is detail");
         assert_eq!(r.findings[0].speech, Some(Speech::Direct));
     }
 }

@@ -39,10 +39,7 @@ pub struct Failure {
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            message: format!("{}\n\n{USAGE}", message.into()),
-            code: 2,
-        }
+        Failure { message: format!("{}\n\n{USAGE}", message.into()), code: 2 }
     }
 }
 
@@ -64,10 +61,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> Result
         Some("analyze") => {}
         Some("-h" | "--help") => return write_all(out, USAGE.as_bytes()),
         Some("-V" | "--version") => {
-            return write_all(
-                out,
-                format!("sourcelight {}\n", env!("CARGO_PKG_VERSION")).as_bytes(),
-            )
+            return write_all(out, format!("sourcelight {}\n", env!("CARGO_PKG_VERSION")).as_bytes())
         }
         Some(other) => return Err(Failure::usage(format!("unknown command '{other}'"))),
         None => return Err(Failure::usage("a command is needed")),
@@ -79,9 +73,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> Result
             "--color" => color = Some(true),
             "--no-color" => color = Some(false),
             "-h" | "--help" => return write_all(out, USAGE.as_bytes()),
-            flag if flag.starts_with("--") => {
-                return Err(Failure::usage(format!("unknown option '{flag}'")))
-            }
+            flag if flag.starts_with("--") => return Err(Failure::usage(format!("unknown option '{flag}'"))),
             file if path.is_none() => path = Some(file),
             extra => return Err(Failure::usage(format!("unexpected argument '{extra}'"))),
         }
@@ -90,24 +82,15 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> Result
     let mut input: Box<dyn Read + '_> = if name == "-" {
         Box::new(stdin)
     } else {
-        Box::new(File::open(name).map_err(|e| Failure {
-            message: format!("cannot read {name}: {e}"),
-            code: 2,
-        })?)
+        Box::new(File::open(name).map_err(|e| Failure { message: format!("cannot read {name}: {e}"), code: 2 })?)
     };
     if output == Output::Jsonl {
         return jsonl(BufReader::new(input), out, name);
     }
     let mut bytes = Vec::new();
-    input.read_to_end(&mut bytes).map_err(|e| Failure {
-        message: format!("cannot read {name}: {e}"),
-        code: 2,
-    })?;
+    input.read_to_end(&mut bytes).map_err(|e| Failure { message: format!("cannot read {name}: {e}"), code: 2 })?;
     let text = String::from_utf8(bytes).map_err(|e| Failure {
-        message: format!(
-            "{name} is not valid UTF-8 (at byte {})",
-            e.utf8_error().valid_up_to()
-        ),
+        message: format!("{name} is not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
         code: 1,
     })?;
     let report = crate::analyze(&text);
@@ -119,19 +102,14 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> Result
             write_all(out, json.as_bytes())
         }
         _ => {
-            let color = color.unwrap_or_else(|| {
-                io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            });
+            let color = color.unwrap_or_else(|| io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none());
             write_all(out, readable(&text, &report, color).as_bytes())
         }
     }
 }
 
 fn internal(e: impl std::fmt::Display) -> Failure {
-    Failure {
-        message: format!("internal error: {e}"),
-        code: 3,
-    }
+    Failure { message: format!("internal error: {e}"), code: 3 }
 }
 
 fn write_all(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Failure> {
@@ -139,10 +117,7 @@ fn write_all(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         // a closed pipe (`| head`) is not an error of ours
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure {
-            message: format!("cannot write output: {e}"),
-            code: 2,
-        }),
+        Err(e) => Err(Failure { message: format!("cannot write output: {e}"), code: 2 }),
     }
 }
 
@@ -176,10 +151,9 @@ fn jsonl(mut input: impl BufRead, out: &mut dyn Write, name: &str) -> Result<(),
     let mut writer = io::BufWriter::new(out);
     loop {
         line.clear();
-        let n = input.read_until(b'\n', &mut line).map_err(|e| Failure {
-            message: format!("cannot read {name}: {e}"),
-            code: 2,
-        })?;
+        let n = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Failure { message: format!("cannot read {name}: {e}"), code: 2 })?;
         if n == 0 {
             break;
         }
@@ -190,16 +164,12 @@ fn jsonl(mut input: impl BufRead, out: &mut dyn Write, name: &str) -> Result<(),
         let result = std::str::from_utf8(&line)
             .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
             .and_then(|s| {
-                serde_json::from_str::<Document>(s)
-                    .map_err(|e| format!("not a {{\"id\", \"text\"}} JSON object: {e}"))
+                serde_json::from_str::<Document>(s).map_err(|e| format!("not a {{\"id\", \"text\"}} JSON object: {e}"))
             });
         let json = match result {
             Ok(doc) => {
                 let report = crate::analyze(&doc.text).into_unit(&doc.text, Unit::CodePoints);
-                serde_json::to_string(&Analysed {
-                    id: &doc.id,
-                    findings: &report.findings,
-                })
+                serde_json::to_string(&Analysed { id: &doc.id, findings: &report.findings })
             }
             Err(why) => {
                 let message = format!("{name}: line {number}: {why}");
@@ -208,32 +178,21 @@ fn jsonl(mut input: impl BufRead, out: &mut dyn Write, name: &str) -> Result<(),
                     first_failure = message.clone();
                 }
                 failures += 1;
-                serde_json::to_string(&Failed {
-                    id: &serde_json::Value::Null,
-                    error: &message,
-                })
+                serde_json::to_string(&Failed { id: &serde_json::Value::Null, error: &message })
             }
         };
         let json = json.map_err(internal)?;
-        let written = writer
-            .write_all(json.as_bytes())
-            .and_then(|()| writer.write_all(b"\n"));
+        let written = writer.write_all(json.as_bytes()).and_then(|()| writer.write_all(b"\n"));
         if let Err(e) = written {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return Ok(());
             }
-            return Err(Failure {
-                message: format!("cannot write output: {e}"),
-                code: 2,
-            });
+            return Err(Failure { message: format!("cannot write output: {e}"), code: 2 });
         }
     }
     if let Err(e) = writer.flush() {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            return Err(Failure {
-                message: format!("cannot write output: {e}"),
-                code: 2,
-            });
+            return Err(Failure { message: format!("cannot write output: {e}"), code: 2 });
         }
     }
     if failures > 0 {
@@ -260,44 +219,21 @@ pub fn readable(text: &str, report: &Report, color: bool) -> String {
         out.push_str("No attributions or unverified claims found.\n");
         return out;
     }
-    let attributions = report
-        .findings
-        .iter()
-        .filter(|f| f.kind == Kind::Attribution)
-        .count();
-    let _ = writeln!(
-        out,
-        "{} attributions, {} unverified claims\n",
-        attributions,
-        report.findings.len() - attributions
-    );
+    let attributions = report.findings.iter().filter(|f| f.kind == Kind::Attribution).count();
+    let _ =
+        writeln!(out, "{} attributions, {} unverified claims\n", attributions, report.findings.len() - attributions);
     for (n, f) in report.findings.iter().enumerate() {
         let line = line_of(text, f.cue.start);
         let what = match (&f.source, f.kind) {
-            (Some(s), _) => format!(
-                "{} ({}: {})",
-                paint("1;36", &s.text),
-                type_name(s.source_type),
-                s.name
-            ),
+            (Some(s), _) => format!("{} ({}: {})", paint("1;36", &s.text), type_name(s.source_type), s.name),
             (None, Kind::Attribution) => paint("1;35", "no source"),
-            (None, Kind::Unverified) => paint(
-                "1;35",
-                &format!("{:?}", f.reason.unwrap_or(crate::Reason::Hedge)).to_lowercase(),
-            ),
+            (None, Kind::Unverified) => {
+                paint("1;35", &format!("{:?}", f.reason.unwrap_or(crate::Reason::Hedge)).to_lowercase())
+            }
         };
-        let loaded = if f.loaded {
-            paint("31", " [loaded word]")
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            out,
-            "{:>3}. line {line}: {} {} {what}{loaded}",
-            n + 1,
-            paint("1;33", &f.cue.text),
-            arrow(f.kind)
-        );
+        let loaded = if f.loaded { paint("31", " [loaded word]") } else { String::new() };
+        let _ =
+            writeln!(out, "{:>3}. line {line}: {} {} {what}{loaded}", n + 1, paint("1;33", &f.cue.text), arrow(f.kind));
         if let Some(c) = &f.content {
             let mut content = c.text.clone();
             if content.chars().count() > 160 {
@@ -329,9 +265,5 @@ fn type_name(t: crate::SourceType) -> &'static str {
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
-    text.as_bytes()[..byte.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..byte.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }

@@ -4,13 +4,17 @@
 mod analyze;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod explain;
 pub mod lexicon;
+pub mod marks;
 pub mod offsets;
 pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use analyze::analyze;
 pub use report::{Category, Finding, Kind, Reason, Report, SourceType, Speech, Unit};

@@ -53,18 +53,10 @@ mod tests {
         let mut utf16 = [start, start + needle.len()];
         bytes_to_utf16(text, &mut utf16);
         let units: Vec<u16> = text.encode_utf16().collect();
-        assert_eq!(
-            String::from_utf16(&units[utf16[0]..utf16[1]]).unwrap(),
-            needle,
-            "UTF-16 slice of {text:?}"
-        );
+        assert_eq!(String::from_utf16(&units[utf16[0]..utf16[1]]).unwrap(), needle, "UTF-16 slice of {text:?}");
         let mut points = [start, start + needle.len()];
         bytes_to_code_points(text, &mut points);
-        let chars: String = text
-            .chars()
-            .skip(points[0])
-            .take(points[1] - points[0])
-            .collect();
+        let chars: String = text.chars().skip(points[0]).take(points[1] - points[0]).collect();
         assert_eq!(chars, needle, "code point slice of {text:?}");
     }
 

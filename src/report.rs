@@ -86,13 +86,8 @@ pub enum Category {
 
 impl Category {
     /// Every category, in the order the panel lists them.
-    pub const ALL: [Category; 5] = [
-        Category::Named,
-        Category::Unnamed,
-        Category::NoSource,
-        Category::Hedged,
-        Category::Disputed,
-    ];
+    pub const ALL: [Category; 5] =
+        [Category::Named, Category::Unnamed, Category::NoSource, Category::Hedged, Category::Disputed];
 
     /// The stable name used in CSS classes and the JSON report.
     pub fn as_str(self) -> &'static str {
@@ -132,18 +127,12 @@ pub struct Finding {
 
 impl Finding {
     /// The category implied by the other fields.
-    pub fn category_of(
-        kind: Kind,
-        source: Option<&SourcePart>,
-        reason: Option<Reason>,
-    ) -> Category {
+    pub fn category_of(kind: Kind, source: Option<&SourcePart>, reason: Option<Reason>) -> Category {
         match (kind, source, reason) {
             (Kind::Unverified, _, Some(Reason::Disputed)) => Category::Disputed,
             (Kind::Unverified, _, _) => Category::Hedged,
             (Kind::Attribution, None, _) => Category::NoSource,
-            (Kind::Attribution, Some(s), _) if s.source_type == SourceType::Unnamed => {
-                Category::Unnamed
-            }
+            (Kind::Attribution, Some(s), _) if s.source_type == SourceType::Unnamed => Category::Unnamed,
             (Kind::Attribution, Some(_), _) => Category::Named,
         }
     }
@@ -201,13 +190,7 @@ impl Part {
             end: last.end,
             text: joined.join(" … "),
             fragments: if spans.len() > 1 {
-                spans
-                    .iter()
-                    .map(|s| Fragment {
-                        start: s.start,
-                        end: s.end,
-                    })
-                    .collect()
+                spans.iter().map(|s| Fragment { start: s.start, end: s.end }).collect()
             } else {
                 Vec::new()
             },
@@ -219,10 +202,7 @@ impl Part {
         if self.fragments.is_empty() {
             vec![Span::new(self.start, self.end)]
         } else {
-            self.fragments
-                .iter()
-                .map(|f| Span::new(f.start, f.end))
-                .collect()
+            self.fragments.iter().map(|f| Span::new(f.start, f.end)).collect()
         }
     }
 }
@@ -254,10 +234,7 @@ impl Report {
     /// Calls `f` on every offset, always in the same order.
     fn visit_offsets(&mut self, mut f: impl FnMut(&mut usize)) {
         for finding in &mut self.findings {
-            for part in [Some(&mut finding.cue), finding.content.as_mut()]
-                .into_iter()
-                .flatten()
-            {
+            for part in [Some(&mut finding.cue), finding.content.as_mut()].into_iter().flatten() {
                 f(&mut part.start);
                 f(&mut part.end);
                 for fragment in &mut part.fragments {

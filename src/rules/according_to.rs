@@ -11,16 +11,8 @@ use crate::text::{Document, QuoteSide, TokenKind};
 pub struct AccordingTo;
 
 /// Heads that make "according to" hearsay rather than a source.
-const HEARSAY_HEADS: &[&str] = &[
-    "reports",
-    "report",
-    "rumours",
-    "rumors",
-    "rumour",
-    "rumor",
-    "accounts",
-    "speculation",
-];
+const HEARSAY_HEADS: &[&str] =
+    &["reports", "report", "rumours", "rumors", "rumour", "rumor", "accounts", "speculation"];
 
 impl Rule for AccordingTo {
     fn name(&self) -> &'static str {
@@ -37,8 +29,7 @@ impl Rule for AccordingTo {
                 continue;
             };
             let head = doc.norm(source.tokens.end - 1);
-            let hearsay =
-                HEARSAY_HEADS.contains(&head) && !doc.is(source.tokens.end, &["from", "by", "in"]);
+            let hearsay = HEARSAY_HEADS.contains(&head) && !doc.is(source.tokens.end, &["from", "by", "in"]);
             let at_start = (sentence.start..i).all(|k| {
                 matches!(doc.token(k).kind, TokenKind::Quote(QuoteSide::Open))
                     || matches!(doc.norm(k), "(" | "—" | "but" | "and" | "yet" | "so")
@@ -57,11 +48,7 @@ impl Rule for AccordingTo {
                 }
                 parts
             };
-            let content: Vec<_> = content
-                .into_iter()
-                .map(|r| trimmed(doc, r))
-                .filter(|r| !r.is_empty())
-                .collect();
+            let content: Vec<_> = content.into_iter().map(|r| trimmed(doc, r)).filter(|r| !r.is_empty()).collect();
             let cue = i..i + 2;
             if hearsay {
                 let mut c = Candidate::hearsay(self.name(), i..source.tokens.end, content);

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{lexicon, Verb};
+use crate::lexicon::{Class, Verb};
 use crate::text::{Document, QuoteSide, TokenKind};
 
 /// A reporting verb with the auxiliaries and adverbs before it.
@@ -33,27 +33,19 @@ pub struct VerbGroup {
 /// Collects the auxiliaries, negations and adverbs before the verb at `verb`
 /// ("has gravely warned", "did not say", "also revealed").
 pub fn verb_group(doc: &Document, verb: usize, floor: usize) -> VerbGroup {
-    let lex = lexicon();
-    let mut g = VerbGroup {
-        cue: verb..verb + 1,
-        first: verb,
-        verb,
-        perfect: false,
-        be: false,
-        modal: false,
-    };
+    let mut g = VerbGroup { cue: verb..verb + 1, first: verb, verb, perfect: false, be: false, modal: false };
     let mut i = verb;
     while i > floor {
         let w = doc.norm(i - 1);
-        let adverb = lex.is_class(w, "adverb")
+        let adverb = doc.class(i - 1, Class::Adverb)
             || (w.ends_with("ly") && w.len() > 4 && !doc.capitalized(i - 1) && !is_noun_in_ly(w));
-        if lex.is_class(w, "perfect") || w == "'ve" {
+        if doc.class(i - 1, Class::Perfect) || w == "'ve" {
             g.perfect = true;
-        } else if lex.is_class(w, "be") {
+        } else if doc.class(i - 1, Class::Be) {
             g.be |= i == verb || g.cue.start == i && !g.perfect;
-        } else if lex.is_class(w, "modal") || lex.is_class(w, "do") || lex.is_class(w, "negative") {
+        } else if doc.class(i - 1, Class::Modal) || doc.class(i - 1, Class::Do) || doc.class(i - 1, Class::Negative) {
             g.modal = true;
-        } else if !(adverb || lex.is_class(w, "negation")) {
+        } else if !(adverb || doc.class(i - 1, Class::Negation)) {
             break;
         }
         i -= 1;
@@ -102,10 +94,10 @@ fn is_noun_in_ly(w: &str) -> bool {
 /// The verb's entry, when token `i` is a reporting verb in lower case (or
 /// capitalized at a line's start or in a title-case headline).
 pub fn reporting_verb(doc: &Document, i: usize) -> Option<&'static Verb> {
-    if !doc.is_word(i) {
-        return None;
-    }
-    lexicon().verbs.get(doc.norm(i))
+    let verb = doc.verb(i)?;
+    // "the United States" is no verb; "Trump Says" in a headline is
+    let name_like = doc.capitalized(i) && doc.sentence_around(i).start != i && !doc.title_case(i);
+    (!name_like).then_some(verb)
 }
 
 /// Index one past the last content token of the clause that starts at
@@ -123,8 +115,7 @@ pub fn clause_end(doc: &Document, from: usize) -> usize {
 fn is_closing_punct(doc: &Document, i: usize) -> bool {
     match doc.token(i).kind {
         TokenKind::Punct => {
-            matches!(doc.norm(i), "." | "!" | "?" | "…" | ";" | ":" | "," | ")")
-                || doc.norm(i).starts_with("..")
+            matches!(doc.norm(i), "." | "!" | "?" | "…" | ";" | ":" | "," | ")") || doc.norm(i).starts_with("..")
         }
         TokenKind::Quote(QuoteSide::Close) => {
             // a closing mark whose quotation opened inside the clause stays
@@ -182,8 +173,7 @@ pub fn content_after(doc: &Document, from: usize) -> Vec<Range<usize>> {
         // news” on Tuesday") is taken with the rest of the clause
         if let Some(q) = doc.quote_opened_at(i).map(|k| doc.quotes[k]) {
             let after_close = q.close + 1;
-            let rest_of_clause =
-                after_close < clause_end(doc, i) && !is_closing_punct(doc, after_close);
+            let rest_of_clause = after_close < clause_end(doc, i) && !is_closing_punct(doc, after_close);
             if !rest_of_clause || !q.closed {
                 return parts;
             }
@@ -215,10 +205,7 @@ pub fn content_before(doc: &Document, before: usize) -> Vec<Range<usize>> {
             // the whole quotation, even when it began in an earlier
             // sentence or paragraph
             let mut first = q;
-            while let Some(prev) = doc
-                .quote_before(first)
-                .filter(|_| first_continues(doc, first))
-            {
+            while let Some(prev) = doc.quote_before(first).filter(|_| first_continues(doc, first)) {
                 first = prev;
             }
             return quotation_from(doc, doc.quotes[first].open);
@@ -250,9 +237,7 @@ pub fn trimmed(doc: &Document, range: Range<usize>) -> Range<usize> {
     let inside = |q: &crate::text::Quote, a: usize, b: usize| a <= q.open && q.close < b;
     while a < b {
         let t = doc.token(a);
-        let paired = doc
-            .quote_opened_at(a)
-            .is_some_and(|q| inside(&doc.quotes[q], a, b));
+        let paired = doc.quote_opened_at(a).is_some_and(|q| inside(&doc.quotes[q], a, b));
         if (t.kind == TokenKind::Punct || matches!(t.kind, TokenKind::Quote(_)))
             && !paired
             && !matches!(doc.norm(a), "$" | "£" | "€" | "(")
@@ -264,9 +249,7 @@ pub fn trimmed(doc: &Document, range: Range<usize>) -> Range<usize> {
     }
     while b > a {
         let t = doc.token(b - 1);
-        let paired = doc
-            .quote_closed_at(b - 1)
-            .is_some_and(|q| inside(&doc.quotes[q], a, b));
+        let paired = doc.quote_closed_at(b - 1).is_some_and(|q| inside(&doc.quotes[q], a, b));
         if (t.kind == TokenKind::Punct || matches!(t.kind, TokenKind::Quote(_)))
             && !paired
             && !matches!(doc.norm(b - 1), ")" | "%")

@@ -84,10 +84,7 @@ impl Rule for Colon {
                 continue;
             };
             let colon = source.tokens.end;
-            if source.form != Form::Phrase
-                || !doc.is(colon, &[":"])
-                || NOT_SOURCES.contains(&doc.norm(start))
-            {
+            if source.form != Form::Phrase || !doc.is(colon, &[":"]) || NOT_SOURCES.contains(&doc.norm(start)) {
                 continue;
             }
             let d = describe(doc, source.tokens.clone());
@@ -98,12 +95,7 @@ impl Rule for Colon {
             if content.iter().map(|r| r.len()).sum::<usize>() < 3 {
                 continue;
             }
-            out.push(Candidate::attribution(
-                self.name(),
-                colon..colon + 1,
-                source,
-                content,
-            ));
+            out.push(Candidate::attribution(self.name(), colon..colon + 1, source, content));
         }
     }
 }

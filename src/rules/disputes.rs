@@ -44,11 +44,8 @@ impl Rule for Disputes {
                 if doc.is(end.wrapping_sub(1), &["that", "which"]) {
                     end -= 1;
                 }
-                let start = (sentence.start..end)
-                    .rev()
-                    .take(3)
-                    .take_while(|&k| doc.is_word(k) && !doc.capitalized(k))
-                    .last();
+                let start =
+                    (sentence.start..end).rev().take(3).take_while(|&k| doc.is_word(k) && !doc.capitalized(k)).last();
                 if let Some(start) = start {
                     content = vec![trimmed(doc, start..end)];
                 }
@@ -56,12 +53,7 @@ impl Rule for Disputes {
             if content.iter().all(|r| r.is_empty()) {
                 continue;
             }
-            out.push(Candidate::attribution(
-                self.name(),
-                group.cue.clone(),
-                source,
-                content,
-            ));
+            out.push(Candidate::attribution(self.name(), group.cue.clone(), source, content));
         }
     }
 }
@@ -76,19 +68,12 @@ mod tests {
         assert_finds(
             &Disputes,
             "They accused North Korea, accusations both Moscow and Pyongyang have denied.",
-            &[
-                "have denied | - | -",
-                "have denied | both Moscow and Pyongyang | accusations",
-            ],
+            &["have denied | - | -", "have denied | both Moscow and Pyongyang | accusations"],
         );
     }
 
     #[test]
     fn markers() {
-        assert_finds(
-            &Disputes,
-            "The alliance had “no evidence that soldiers are involved”.",
-            &["no evidence | - | -"],
-        );
+        assert_finds(&Disputes, "The alliance had “no evidence that soldiers are involved”.", &["no evidence | - | -"]);
     }
 }

@@ -128,16 +128,8 @@ mod tests {
 
     #[test]
     fn markers_only() {
-        assert_finds(
-            &Hearsay,
-            "Both are blamed for their alleged offences.",
-            &["alleged | - | -"],
-        );
-        assert_finds(
-            &Hearsay,
-            "The Kremlin moved to squash these rumours.",
-            &["rumours | - | -"],
-        );
+        assert_finds(&Hearsay, "Both are blamed for their alleged offences.", &["alleged | - | -"]);
+        assert_finds(&Hearsay, "The Kremlin moved to squash these rumours.", &["rumours | - | -"]);
     }
 
     #[test]

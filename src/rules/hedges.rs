@@ -47,21 +47,9 @@ mod tests {
 
     #[test]
     fn hedges_are_found() {
-        assert_finds(
-            &Hedges,
-            "But it appears their partnership is off to a rocky start.",
-            &["it appears | - | -"],
-        );
-        assert_finds(
-            &Hedges,
-            "The deployment was “highly likely”.",
-            &["highly likely | - | -"],
-        );
-        assert_finds(
-            &Hedges,
-            "The soldiers were expected to participate.",
-            &["were expected to | - | -"],
-        );
+        assert_finds(&Hedges, "But it appears their partnership is off to a rocky start.", &["it appears | - | -"]);
+        assert_finds(&Hedges, "The deployment was “highly likely”.", &["highly likely | - | -"]);
+        assert_finds(&Hedges, "The soldiers were expected to participate.", &["were expected to | - | -"]);
     }
 
     #[test]

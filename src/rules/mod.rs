@@ -49,12 +49,7 @@ pub struct Candidate {
 
 impl Candidate {
     /// An attribution with a source.
-    pub fn attribution(
-        rule: &'static str,
-        cue: Range<usize>,
-        source: Mention,
-        content: Vec<Range<usize>>,
-    ) -> Self {
+    pub fn attribution(rule: &'static str, cue: Range<usize>, source: Mention, content: Vec<Range<usize>>) -> Self {
         Candidate {
             kind: Kind::Attribution,
             cue,

@@ -4,7 +4,7 @@
 
 use super::clause::{content_after, opens_quote, reporting_verb};
 use super::{Candidate, Rule};
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, Class};
 use crate::source::mention::{self, Form, Mention};
 use crate::text::{Document, TokenKind};
 
@@ -36,9 +36,7 @@ impl Rule for Nominal {
             let possessor_at = match i.checked_sub(1).map(|p| doc.token(p).kind) {
                 Some(TokenKind::Possessive) => Some(i - 1),
                 Some(TokenKind::Word)
-                    if i >= 2
-                        && doc.token(i - 2).kind == TokenKind::Possessive
-                        && !doc.capitalized(i - 1) =>
+                    if i >= 2 && doc.token(i - 2).kind == TokenKind::Possessive && !doc.capitalized(i - 1) =>
                 {
                     Some(i - 2)
                 }
@@ -47,15 +45,9 @@ impl Rule for Nominal {
             let marked = |at: usize| doc.is(at, &["that", ":"]) || opens_quote(doc, at);
             if let Some(p) = possessor_at {
                 if marked(i + 1) {
-                    if let Some(source) = mention::before_any(doc, p, sentence.start)
-                        .filter(|m| m.form == Form::Phrase)
+                    if let Some(source) = mention::before_any(doc, p, sentence.start).filter(|m| m.form == Form::Phrase)
                     {
-                        let mut c = Candidate::attribution(
-                            self.name(),
-                            i..i + 1,
-                            source,
-                            content_after(doc, i + 1),
-                        );
+                        let mut c = Candidate::attribution(self.name(), i..i + 1, source, content_after(doc, i + 1));
                         c.loaded = loaded;
                         out.push(c);
                     }
@@ -63,16 +55,8 @@ impl Rule for Nominal {
                 continue;
             }
             if i > 0 && possessive_pronoun(doc.norm(i - 1)) && marked(i + 1) {
-                let source = Mention {
-                    tokens: i - 1..i,
-                    form: Form::Pronoun,
-                };
-                let mut c = Candidate::attribution(
-                    self.name(),
-                    i..i + 1,
-                    source,
-                    content_after(doc, i + 1),
-                );
+                let source = Mention { tokens: i - 1..i, form: Form::Pronoun };
+                let mut c = Candidate::attribution(self.name(), i..i + 1, source, content_after(doc, i + 1));
                 c.loaded = loaded;
                 out.push(c);
                 continue;
@@ -89,14 +73,10 @@ impl Rule for Nominal {
             }
             let mut next = source.tokens.end;
             // a short adjunct: "this week", "on Tuesday"
-            let lex = lexicon();
             while next < sentence.end
                 && next < source.tokens.end + 4
-                && (lex.is_class(doc.norm(next), "time")
-                    || matches!(
-                        doc.norm(next),
-                        "this" | "last" | "week" | "month" | "year" | "on" | "earlier"
-                    ))
+                && (doc.class(next, Class::Time)
+                    || matches!(doc.norm(next), "this" | "last" | "week" | "month" | "year" | "on" | "earlier"))
             {
                 next += 1;
             }
@@ -105,7 +85,7 @@ impl Rule for Nominal {
             } else {
                 // "findings from X have revealed ...": content after the verb
                 let mut v = next;
-                while v < sentence.end && v < next + 3 && lex.is_class(doc.norm(v), "aux") {
+                while v < sentence.end && v < next + 3 && doc.class(v, Class::Aux) {
                     v += 1;
                 }
                 match reporting_verb(doc, v) {
@@ -117,11 +97,7 @@ impl Rule for Nominal {
                 continue;
             }
             let start =
-                if i >= 1 && matches!(doc.norm(i - 1), "new" | "recent" | "latest" | "fresh") {
-                    i - 1
-                } else {
-                    i
-                };
+                if i >= 1 && matches!(doc.norm(i - 1), "new" | "recent" | "latest" | "fresh") { i - 1 } else { i };
             let mut c = Candidate::attribution(self.name(), start..i + 2, source, content);
             c.loaded = loaded;
             out.push(c);

@@ -21,9 +21,7 @@ impl Rule for Participle {
             let Some(verb) = reporting_verb(doc, i) else {
                 continue;
             };
-            if !verb.is(Verb::GERUND)
-                || !doc.is(i - 1, &[",", "—", "–", "while", "before", "after", "by"])
-            {
+            if !verb.is(Verb::GERUND) || !doc.is(i - 1, &[",", "—", "–", "while", "before", "after", "by"]) {
                 continue;
             }
             if doc.sentence_of(i - 1) != doc.sentence_of(i) {
@@ -31,8 +29,7 @@ impl Rule for Participle {
             }
             let next = i + 1;
             let marked = doc.is(next, &["that", ":"]) || super::clause::opens_quote(doc, next);
-            let says_little =
-                verb.has("weak") || verb.has("belief") || verb.has("quote") || verb.has("noun");
+            let says_little = verb.has("weak") || verb.has("belief") || verb.has("quote") || verb.has("noun");
             if says_little && !marked {
                 continue;
             }

@@ -20,10 +20,7 @@ impl Rule for SaidSource {
             let Some(verb) = reporting_verb(doc, i) else {
                 continue;
             };
-            if !verb.is(Verb::PAST | Verb::THIRD)
-                || verb.has("belief")
-                || verb.has("noun") && !verb.has("loaded")
-            {
+            if !verb.is(Verb::PAST | Verb::THIRD) || verb.has("belief") || verb.has("noun") && !verb.has("loaded") {
                 continue;
             }
             let sentence = doc.sentence_around(i);
@@ -85,11 +82,7 @@ mod tests {
 
     #[test]
     fn verb_before_source_after_content() {
-        assert_finds(
-            &SaidSource,
-            "“No evidence,” said Mr. Rutte.",
-            &["said | Mr. Rutte | No evidence"],
-        );
+        assert_finds(&SaidSource, "“No evidence,” said Mr. Rutte.", &["said | Mr. Rutte | No evidence"]);
         assert_finds(
             &SaidSource,
             "The war is over, says the Kremlin, adding more.",

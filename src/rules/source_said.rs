@@ -8,11 +8,9 @@
 //! passives are left to the hearsay rule), and verbs that say little alone
 //! ("show", "think", "called") need "that", a colon or a quotation.
 
-use super::clause::{
-    content_after, content_before, opens_quote, reporting_verb, verb_group, VerbGroup,
-};
+use super::clause::{content_after, content_before, opens_quote, reporting_verb, verb_group, VerbGroup};
 use super::{Candidate, Rule};
-use crate::lexicon::{lexicon, Verb};
+use crate::lexicon::{Class, Verb};
 use crate::source::mention::{self, Form, Mention};
 use crate::text::{Document, QuoteSide, TokenKind};
 
@@ -53,23 +51,14 @@ impl Rule for SourceSaid {
                 }
                 _ => content_after(doc, next),
             };
-            if signal.is_none()
-                && !preceded
-                && (needs_signal(verb) || verb.has("noun") && !opens_clause(doc, next))
-            {
+            if signal.is_none() && !preceded && (needs_signal(verb) || verb.has("noun") && !opens_clause(doc, next)) {
                 continue;
             }
-            if content.is_empty()
-                && (needs_signal(verb) || signal.is_none() && !ends_sentence(doc, next))
-            {
+            if content.is_empty() && (needs_signal(verb) || signal.is_none() && !ends_sentence(doc, next)) {
                 continue;
             }
-            let mut c = Candidate::attribution(
-                self.name(),
-                group.cue.start..i + 1 + particle(doc, verb, i),
-                source,
-                content,
-            );
+            let mut c =
+                Candidate::attribution(self.name(), group.cue.start..i + 1 + particle(doc, verb, i), source, content);
             c.loaded = verb.has("loaded");
             out.push(c);
         }
@@ -106,9 +95,7 @@ fn agrees(doc: &Document, verb: &Verb, g: &VerbGroup, source: &Mention) -> bool 
     match source.form {
         Form::Pronoun => plural_pronoun,
         Form::Relative => true,
-        Form::Phrase => {
-            head.ends_with('s') || plural_pronoun || lexicon().is_class(head, "determiner")
-        }
+        Form::Phrase => head.ends_with('s') || plural_pronoun || doc.class(source.tokens.end - 1, Class::Determiner),
     }
 }
 
@@ -122,10 +109,9 @@ fn needs_signal(verb: &Verb) -> bool {
 /// ...". A verb that is also a noun ("claims", "reports") is only taken as
 /// a verb before one.
 fn opens_clause(doc: &Document, i: usize) -> bool {
-    let lex = lexicon();
     let w = doc.norm(i);
-    lex.is_class(w, "determiner")
-        || lex.is_class(w, "pronoun")
+    doc.class(i, Class::Determiner)
+        || doc.class(i, Class::Pronoun)
         || matches!(w, "there" | "that")
         || doc.capitalized(i)
         || doc.token(i).kind == TokenKind::Number
@@ -147,7 +133,7 @@ fn after_verb(doc: &Document, verb: &Verb, i: usize) -> usize {
     let next = i + 1 + particle(doc, verb, i);
     if verb.has("object") && next < doc.len() {
         let sentence_end = doc.sentence_around(i).end;
-        if lexicon().is_class(doc.norm(next), "object") {
+        if doc.class(next, Class::Object) {
             return next + 1;
         }
         if let Some(m) = mention::after(doc, next, sentence_end) {
@@ -164,7 +150,6 @@ fn after_verb(doc: &Document, verb: &Verb, i: usize) -> usize {
 /// an opening quotation mark, right after the verb or after a short
 /// adjunct ("said in a statement that", "said on Tuesday:").
 fn content_signal(doc: &Document, from: usize, sentence_end: usize) -> Option<usize> {
-    let lex = lexicon();
     let limit = (from + 10).min(sentence_end);
     let mut j = from;
     while j < limit.max(from + 1).min(doc.len()) {
@@ -176,10 +161,7 @@ fn content_signal(doc: &Document, from: usize, sentence_end: usize) -> Option<us
             return Some(j + 1);
         }
         if opens_quote(doc, j)
-            || (j == from
-                && w == ","
-                && opens_quote(doc, j + 1)
-                && !doc.token(j + 1).line_break_before)
+            || (j == from && w == "," && opens_quote(doc, j + 1) && !doc.token(j + 1).line_break_before)
         {
             return Some(if w == "," { j + 1 } else { j });
         }
@@ -187,9 +169,9 @@ fn content_signal(doc: &Document, from: usize, sentence_end: usize) -> Option<us
             return None; // "said, ..." without a quotation: not marked
         }
         // adjuncts: prepositions, articles, names, times, numbers
-        let adjunct = lex.is_class(w, "preposition")
-            || lex.is_class(w, "determiner")
-            || lex.is_class(w, "time")
+        let adjunct = doc.class(j, Class::Preposition)
+            || doc.class(j, Class::Determiner)
+            || doc.class(j, Class::Time)
             || doc.capitalized(j)
             || doc.token(j).kind == TokenKind::Number
             || matches!(
@@ -287,11 +269,7 @@ mod tests {
             "Ukrainian intelligence officials claim the army is working.",
             &["claim | Ukrainian intelligence officials | the army is working"],
         );
-        assert_finds(
-            &SourceSaid,
-            "He told reporters on Tuesday that it was over.",
-            &["told | He | that it was over"],
-        );
+        assert_finds(&SourceSaid, "He told reporters on Tuesday that it was over.", &["told | He | that it was over"]);
     }
 
     #[test]
@@ -301,29 +279,17 @@ mod tests {
             "“They are preparing on their land, 10,000 soldiers,” Zelensky said after meeting NATO defence ministers.",
             &["said | Zelensky | They are preparing on their land, 10,000 soldiers"],
         );
-        assert_finds(
-            &SourceSaid,
-            "“It is over,” she said, “and we won.”",
-            &["said | she | It is over … and we won"],
-        );
+        assert_finds(&SourceSaid, "“It is over,” she said, “and we won.”", &["said | she | It is over … and we won"]);
     }
 
     #[test]
     fn several_sentences_of_quotation() {
-        assert_finds(
-            &SourceSaid,
-            "“We fight. We win,” he said.",
-            &["said | he | We fight. We win"],
-        );
+        assert_finds(&SourceSaid, "“We fight. We win,” he said.", &["said | he | We fight. We win"]);
     }
 
     #[test]
     fn source_said_colon_and_quotation_on_the_next_line() {
-        assert_finds(
-            &SourceSaid,
-            "He said:\n\"We have a situation.\"",
-            &["said | He | We have a situation"],
-        );
+        assert_finds(&SourceSaid, "He said:\n\"We have a situation.\"", &["said | He | We have a situation"]);
     }
 
     #[test]
@@ -346,11 +312,7 @@ mod tests {
 
     #[test]
     fn weak_verbs_need_that() {
-        assert_finds(
-            &SourceSaid,
-            "The poll shows that Trump leads.",
-            &["shows | The poll | that Trump leads"],
-        );
+        assert_finds(&SourceSaid, "The poll shows that Trump leads.", &["shows | The poll | that Trump leads"]);
         assert_finds(
             &SourceSaid,
             "Politifact then pointed out that one shooting may have more victims.",

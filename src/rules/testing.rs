@@ -7,10 +7,7 @@ use crate::text::Document;
 /// A candidate as text: "cue | source | content" ("-" for none).
 fn show(doc: &Document, c: &Candidate) -> String {
     let part = |r: &std::ops::Range<usize>| doc.span(r.clone()).text(doc.text).to_owned();
-    let source = c
-        .source
-        .as_ref()
-        .map_or("-".to_owned(), |m| part(&m.tokens));
+    let source = c.source.as_ref().map_or("-".to_owned(), |m| part(&m.tokens));
     let content = if c.content.is_empty() {
         "-".to_owned()
     } else {
@@ -39,9 +36,5 @@ pub fn assert_finds(rule: &dyn Rule, text: &str, expected: &[&str]) {
 #[track_caller]
 pub fn assert_none(rule: &dyn Rule, text: &str) {
     let got = found(rule, text);
-    assert!(
-        got.is_empty(),
-        "rule {} should find nothing in {text:?}, found {got:?}",
-        rule.name()
-    );
+    assert!(got.is_empty(), "rule {} should find nothing in {text:?}, found {got:?}", rule.name());
 }

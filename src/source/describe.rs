@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, Class};
 use crate::report::SourceType;
 use crate::source::mention::abbreviation_dot;
 use crate::text::{Document, TokenKind};
@@ -35,7 +35,7 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     let lex = lexicon();
     let end = tokens.end;
     let mut start = tokens.start;
-    while start + 1 < end && lex.is_class(doc.norm(start), "determiner") {
+    while start + 1 < end && doc.class(start, Class::Determiner) {
         start += 1;
     }
     let mut described: Option<SourceType> = None;
@@ -76,9 +76,7 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
         k += 1;
     }
     // Skip what cannot start a name: the period of "Mr.", a possessive.
-    while name_from < end
-        && (abbreviation_dot(doc, name_from) || doc.token(name_from).kind == TokenKind::Possessive)
-    {
+    while name_from < end && (abbreviation_dot(doc, name_from) || doc.token(name_from).kind == TokenKind::Possessive) {
         name_from += 1;
     }
     let has_name = (name_from..end).any(|i| doc.capitalized(i));
@@ -99,12 +97,7 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
         Some(SourceType::Person) | None => SourceType::Unnamed, // "a spokesman"
         Some(t) => t,
     };
-    Description {
-        source_type,
-        name: text_of(doc, start..end),
-        proper: false,
-        described: described.is_some(),
-    }
+    Description { source_type, name: text_of(doc, start..end), proper: false, described: described.is_some() }
 }
 
 /// The words of `tokens` with single spaces between them and no space
@@ -128,60 +121,28 @@ mod tests {
     fn check(text: &str, source_type: SourceType, name: &str) {
         let doc = Document::new(text);
         let d = describe(&doc, 0..doc.len());
-        assert_eq!(
-            (d.source_type, d.name.as_str()),
-            (source_type, name),
-            "describing {text:?}"
-        );
+        assert_eq!((d.source_type, d.name.as_str()), (source_type, name), "describing {text:?}");
     }
 
     #[test]
     fn titles_and_descriptions_come_off_the_name() {
         use SourceType::*;
-        check(
-            "Ukrainian President Volodymyr Zelensky",
-            Person,
-            "Volodymyr Zelensky",
-        );
-        check(
-            "South Korean Defense Minister Kim Yong-hyun",
-            Person,
-            "Kim Yong-hyun",
-        );
+        check("Ukrainian President Volodymyr Zelensky", Person, "Volodymyr Zelensky");
+        check("South Korean Defense Minister Kim Yong-hyun", Person, "Kim Yong-hyun");
         check("Mr. Rutte", Person, "Rutte");
         check("NATO chief Mark Rutte", Person, "Mark Rutte");
         check("Ukrainian public broadcaster Suspilne", Media, "Suspilne");
         check("Ukrainian outlet LIGA", Media, "LIGA");
-        check(
-            "Russian Telegram channel Kremlin Snuffbox",
-            Social,
-            "Kremlin Snuffbox",
-        );
-        check(
-            "the Center of National Resistance",
-            Organization,
-            "Center of National Resistance",
-        );
+        check("Russian Telegram channel Kremlin Snuffbox", Social, "Kremlin Snuffbox");
+        check("the Center of National Resistance", Organization, "Center of National Resistance");
     }
 
     #[test]
     fn descriptions_without_names() {
         use SourceType::*;
-        check(
-            "Ukrainian intelligence officials",
-            Unnamed,
-            "Ukrainian intelligence officials",
-        );
-        check(
-            "Western intelligence agencies",
-            Organization,
-            "Western intelligence agencies",
-        );
-        check(
-            "Ukraine’s military intelligence",
-            Organization,
-            "Ukraine’s military intelligence",
-        );
+        check("Ukrainian intelligence officials", Unnamed, "Ukrainian intelligence officials");
+        check("Western intelligence agencies", Organization, "Western intelligence agencies");
+        check("Ukraine’s military intelligence", Organization, "Ukraine’s military intelligence");
         check("The agreement", Document, "agreement");
         check("a spokesman", Unnamed, "spokesman");
         check("experts", Unnamed, "experts");
@@ -191,11 +152,7 @@ mod tests {
     fn known_names() {
         use SourceType::*;
         check("The Kremlin", Organization, "Kremlin");
-        check(
-            "both Moscow and Pyongyang",
-            Organization,
-            "Moscow and Pyongyang",
-        );
+        check("both Moscow and Pyongyang", Organization, "Moscow and Pyongyang");
         check("Suspilne", Media, "Suspilne");
         check("The New York Times", Media, "New York Times");
         check("Zelensky", Person, "Zelensky");

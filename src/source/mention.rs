@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, Class};
 use crate::text::{Document, TokenKind};
 
 /// The longest a mention may be, in tokens.
@@ -44,40 +44,22 @@ pub struct Mention {
 /// True when token `i` is a word of a closed class that never belongs to a
 /// name ("but", "in", "has", "that"), whatever its case.
 fn is_function_word(doc: &Document, i: usize) -> bool {
-    let lex = lexicon();
-    let w = doc.norm(i);
-    [
-        "preposition",
-        "conjunction",
-        "aux",
-        "negation",
-        "relative",
-        "function",
-        "time",
-        "object",
-        "adverb",
-    ]
-    .iter()
-    .any(|c| lex.is_class(w, c))
-        || lex.verbs.contains_key(w) && !doc.capitalized(i) && !is_source_word(doc, i)
+    const NEVER_IN_NAMES: u32 = Class::Preposition.bit()
+        | Class::Conjunction.bit()
+        | Class::Aux.bit()
+        | Class::Negation.bit()
+        | Class::Relative.bit()
+        | Class::Function.bit()
+        | Class::Time.bit()
+        | Class::Object.bit()
+        | Class::Adverb.bit();
+    doc.any_class(i, NEVER_IN_NAMES) || doc.verb(i).is_some() && !doc.capitalized(i) && !is_source_word(doc, i)
 }
 
 /// True when token `i` is a word the source lists know as a kind of source
 /// or a descriptor ("officials", "broadcaster", "Ukrainian").
 fn is_source_word(doc: &Document, i: usize) -> bool {
-    let lex = lexicon();
-    let end = doc.len();
-    // A word inside a listed phrase counts when a phrase starts at it or
-    // at one of the two words before it.
-    (i.saturating_sub(2)..=i).any(|s| {
-        lex.sources
-            .longest_at(&doc.tokens, s, end)
-            .is_some_and(|(n, _)| s + n > i)
-            || lex
-                .demonyms
-                .longest_at(&doc.tokens, s, end)
-                .is_some_and(|(n, _)| s + n > i)
-    })
+    doc.source_word(i)
 }
 
 /// True when token `i` can end a mention: a capitalized word that is not a
@@ -86,11 +68,8 @@ fn can_be_head(doc: &Document, i: usize) -> bool {
     if !doc.is_word(i) || is_function_word(doc, i) {
         return false;
     }
-    if lexicon().is_class(doc.norm(i), "determiner") && !doc.capitalized(i) {
-        return matches!(
-            doc.norm(i),
-            "some" | "many" | "others" | "both" | "several" | "most" | "few" | "all"
-        );
+    if doc.class(i, Class::Determiner) && !doc.capitalized(i) {
+        return matches!(doc.norm(i), "some" | "many" | "others" | "both" | "several" | "most" | "few" | "all");
     }
     doc.capitalized(i) || is_source_word(doc, i)
 }
@@ -99,9 +78,7 @@ fn can_be_head(doc: &Document, i: usize) -> bool {
 fn can_be_modifier(doc: &Document, i: usize) -> bool {
     match doc.token(i).kind {
         TokenKind::Number => true,
-        TokenKind::Word => {
-            !is_function_word(doc, i) && (doc.capitalized(i) || is_source_word(doc, i))
-        }
+        TokenKind::Word => !is_function_word(doc, i) && (doc.capitalized(i) || is_source_word(doc, i)),
         _ => false,
     }
 }
@@ -112,9 +89,7 @@ fn can_be_modifier(doc: &Document, i: usize) -> bool {
 pub fn before(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     let m = before_any(doc, end, floor)?;
     let start = m.tokens.start;
-    let after_preposition = start > floor
-        && lexicon().is_class(doc.norm(start - 1), "preposition")
-        && doc.norm(start - 1) != "of";
+    let after_preposition = start > floor && doc.class(start - 1, Class::Preposition) && doc.norm(start - 1) != "of";
     (!after_preposition || m.form != Form::Phrase).then_some(m)
 }
 
@@ -125,19 +100,11 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
         return None;
     }
     let head = end - 1;
-    let lex = lexicon();
-    let w = doc.norm(head);
-    if lex.is_class(w, "relative") {
-        return Some(Mention {
-            tokens: head..end,
-            form: Form::Relative,
-        });
+    if doc.class(head, Class::Relative) {
+        return Some(Mention { tokens: head..end, form: Form::Relative });
     }
-    if lex.is_class(w, "pronoun") {
-        return Some(Mention {
-            tokens: head..end,
-            form: Form::Pronoun,
-        });
+    if doc.class(head, Class::Pronoun) {
+        return Some(Mention { tokens: head..end, form: Form::Pronoun });
     }
     if let Some(m) = across_aside(doc, head, floor) {
         return Some(m);
@@ -151,14 +118,11 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
         let wj = doc.norm(j);
         if abbreviation_dot(doc, j) {
             start = j - 1; // "Mr." before a name
-        } else if doc.token(j).kind == TokenKind::Possessive
-            && j > floor
-            && can_be_modifier(doc, j - 1)
-        {
+        } else if doc.token(j).kind == TokenKind::Possessive && j > floor && can_be_modifier(doc, j - 1) {
             start = j - 1; // "Ukraine’s military intelligence"
         } else if can_be_modifier(doc, j) {
             start = j;
-        } else if lex.is_class(wj, "determiner") {
+        } else if doc.class(j, Class::Determiner) {
             start = j; // "the", "both": the left edge
             break;
         } else if matches!(wj, "of" | "and" | "&")
@@ -171,7 +135,7 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
             && !is_function_word(doc, j)
             && !doc.capitalized(j)
             && j > floor
-            && lex.is_class(doc.norm(j - 1), "determiner")
+            && doc.class(j - 1, Class::Determiner)
         {
             start = j - 1; // one unlisted adjective after a determiner: "the embattled spokesman"
             break;
@@ -184,10 +148,7 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     while start < head && is_function_word(doc, start) {
         start += 1;
     }
-    Some(Mention {
-        tokens: start..end,
-        form: Form::Phrase,
-    })
+    Some(Mention { tokens: start..end, form: Form::Phrase })
 }
 
 /// The mention that starts at token `start`, not reaching `ceil`: the
@@ -196,20 +157,15 @@ pub fn after(doc: &Document, start: usize, ceil: usize) -> Option<Mention> {
     if start >= ceil {
         return None;
     }
-    let lex = lexicon();
-    let w = doc.norm(start);
-    if lex.is_class(w, "pronoun") && !lex.is_class(w, "relative") {
-        return Some(Mention {
-            tokens: start..start + 1,
-            form: Form::Pronoun,
-        });
+    if doc.class(start, Class::Pronoun) && !doc.class(start, Class::Relative) {
+        return Some(Mention { tokens: start..start + 1, form: Form::Pronoun });
     }
     let mut i = start;
     let mut saw_head = false;
     let mut last_head = start;
     while i < ceil && i - start < MAX_MENTION {
         let wi = doc.norm(i);
-        if i == start && lex.is_class(wi, "determiner") {
+        if i == start && doc.class(i, Class::Determiner) {
             i += 1;
             continue;
         }
@@ -233,9 +189,7 @@ pub fn after(doc: &Document, start: usize, ceil: usize) -> Option<Mention> {
             && saw_head
             && (i + 1 < ceil)
             && (doc.capitalized(i + 1)
-                || (wi == "of"
-                    && lex.is_class(doc.norm(i + 1), "determiner")
-                    && doc.capitalized(i + 2)));
+                || (wi == "of" && doc.class(i + 1, Class::Determiner) && doc.capitalized(i + 2)));
         if joins {
             i += 1;
             continue;
@@ -252,10 +206,7 @@ pub fn after(doc: &Document, start: usize, ceil: usize) -> Option<Mention> {
         }
         break;
     }
-    saw_head.then(|| Mention {
-        tokens: start..last_head + 1,
-        form: Form::Phrase,
-    })
+    saw_head.then(|| Mention { tokens: start..last_head + 1, form: Form::Phrase })
 }
 
 /// True when token `i` is the period of an abbreviation ("Mr.", "Gen.").
@@ -263,10 +214,7 @@ pub(crate) fn abbreviation_dot(doc: &Document, i: usize) -> bool {
     i > 0
         && doc.norm(i) == "."
         && !doc.token(i).space_before
-        && lexicon()
-            .abbreviations
-            .exactly(&doc.tokens, i - 1, i)
-            .is_some()
+        && lexicon().abbreviations.exactly(&doc.tokens, i - 1, i).is_some()
         && doc.capitalized(i - 1)
 }
 
@@ -317,7 +265,6 @@ fn looks_like_aside(doc: &Document, aside: Range<usize>, open: &str) -> bool {
     }
     let first = aside.start;
     let w = doc.norm(first);
-    let lex = lexicon();
     matches!(
         w,
         "who"
@@ -338,7 +285,7 @@ fn looks_like_aside(doc: &Document, aside: Range<usize>, open: &str) -> bool {
             | "including"
             | "itself"
             | "both"
-    ) || is_source_word(doc, first) && !lex.is_class(w, "pronoun")
+    ) || is_source_word(doc, first) && !doc.class(first, Class::Pronoun)
 }
 
 #[cfg(test)]
@@ -349,18 +296,14 @@ mod tests {
     #[track_caller]
     fn subject(text: &str, verb: &str) -> Option<String> {
         let doc = Document::new(text);
-        let v = (0..doc.len())
-            .find(|&i| doc.norm(i) == verb)
-            .expect("verb in text");
+        let v = (0..doc.len()).find(|&i| doc.norm(i) == verb).expect("verb in text");
         before(&doc, v, 0).map(|m| doc.span(m.tokens).text(text).to_owned())
     }
 
     #[track_caller]
     fn object(text: &str, after_word: &str) -> Option<String> {
         let doc = Document::new(text);
-        let v = (0..doc.len())
-            .find(|&i| doc.norm(i) == after_word)
-            .expect("word in text");
+        let v = (0..doc.len()).find(|&i| doc.norm(i) == after_word).expect("word in text");
         after(&doc, v + 1, doc.len()).map(|m| doc.span(m.tokens).text(text).to_owned())
     }
 
@@ -370,20 +313,13 @@ mod tests {
             subject("Ukrainian President Volodymyr Zelensky has warned", "has").as_deref(),
             Some("Ukrainian President Volodymyr Zelensky")
         );
-        assert_eq!(
-            subject("But Zelensky said", "said").as_deref(),
-            Some("Zelensky")
-        );
+        assert_eq!(subject("But Zelensky said", "said").as_deref(), Some("Zelensky"));
         assert_eq!(
             subject("Ukrainian outlet LIGA recently revealed", "recently").as_deref(),
             Some("Ukrainian outlet LIGA")
         );
         assert_eq!(
-            subject(
-                "Ukraine’s military intelligence previously reported",
-                "previously"
-            )
-            .as_deref(),
+            subject("Ukraine’s military intelligence previously reported", "previously").as_deref(),
             Some("Ukraine’s military intelligence")
         );
         assert_eq!(
@@ -394,35 +330,27 @@ mod tests {
             subject("Ukrainian intelligence officials claim", "claim").as_deref(),
             Some("Ukrainian intelligence officials")
         );
-        assert_eq!(
-            subject("the embattled spokesman said", "said").as_deref(),
-            Some("the embattled spokesman")
-        );
+        assert_eq!(subject("the embattled spokesman said", "said").as_deref(), Some("the embattled spokesman"));
     }
 
     #[test]
     fn pronouns_and_relatives_stand_alone() {
         assert_eq!(subject("and he said", "said").as_deref(), Some("he"));
-        assert_eq!(
-            subject("the department, which reported", "reported").as_deref(),
-            Some("which")
-        );
+        assert_eq!(subject("the department, which reported", "reported").as_deref(), Some("which"));
     }
 
     #[test]
     fn asides_are_skipped() {
         assert_eq!(
-            subject("In 2023, the Center of National Resistance — an entity established by the army — reported", "reported").as_deref(),
+            subject(
+                "In 2023, the Center of National Resistance — an entity established by the army — reported",
+                "reported"
+            )
+            .as_deref(),
             Some("the Center of National Resistance")
         );
-        assert_eq!(
-            subject("Smith, who replaced Jones, said", "said").as_deref(),
-            Some("Smith")
-        );
-        assert_eq!(
-            subject("Ted Cruz (R-Texas) said", "said").as_deref(),
-            Some("Ted Cruz")
-        );
+        assert_eq!(subject("Smith, who replaced Jones, said", "said").as_deref(), Some("Smith"));
+        assert_eq!(subject("Ted Cruz (R-Texas) said", "said").as_deref(), Some("Ted Cruz"));
     }
 
     #[test]
@@ -434,29 +362,16 @@ mod tests {
 
     #[test]
     fn mentions_after_a_cue() {
+        assert_eq!(object("according to Suspilne.", "to").as_deref(), Some("Suspilne"));
         assert_eq!(
-            object("according to Suspilne.", "to").as_deref(),
-            Some("Suspilne")
-        );
-        assert_eq!(
-            object(
-                "according to Russian Telegram channel Kremlin Snuffbox.",
-                "to"
-            )
-            .as_deref(),
+            object("according to Russian Telegram channel Kremlin Snuffbox.", "to").as_deref(),
             Some("Russian Telegram channel Kremlin Snuffbox")
         );
-        assert_eq!(
-            object("“No,” said Mr. Rutte, smiling.", "said").as_deref(),
-            Some("Mr. Rutte")
-        );
+        assert_eq!(object("“No,” said Mr. Rutte, smiling.", "said").as_deref(), Some("Mr. Rutte"));
         assert_eq!(
             object("according to the Department of Justice.", "to").as_deref(),
             Some("the Department of Justice")
         );
-        assert_eq!(
-            object("according to top officials.", "to").as_deref(),
-            Some("top officials")
-        );
+        assert_eq!(object("according to top officials.", "to").as_deref(), Some("top officials"));
     }
 }

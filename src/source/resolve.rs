@@ -65,13 +65,9 @@ impl Resolver {
             let same = e.name.to_lowercase() == key;
             let person_match = match (&surname, &e.surname) {
                 (Some(s), Some(es)) => {
-                    s == es
-                        && (e.name.to_lowercase().ends_with(&key)
-                            || key.ends_with(&e.name.to_lowercase()))
+                    s == es && (e.name.to_lowercase().ends_with(&key) || key.ends_with(&e.name.to_lowercase()))
                 }
-                (Some(s), None) => {
-                    e.source_type == SourceType::Person && e.name.to_lowercase() == *s
-                }
+                (Some(s), None) => e.source_type == SourceType::Person && e.name.to_lowercase() == *s,
                 _ => false,
             };
             same || person_match
@@ -98,31 +94,13 @@ impl Resolver {
     }
 
     fn add(&mut self, d: Description, surname: Option<String>) -> usize {
-        self.entities.push(Entity {
-            name: d.name,
-            source_type: d.source_type,
-            surname,
-            pronoun: None,
-        });
+        self.entities.push(Entity { name: d.name, source_type: d.source_type, surname, pronoun: None });
         self.entities.len() - 1
     }
 
-    fn unresolved(
-        &mut self,
-        doc: &Document,
-        tokens: Range<usize>,
-        source_type: SourceType,
-    ) -> usize {
+    fn unresolved(&mut self, doc: &Document, tokens: Range<usize>, source_type: SourceType) -> usize {
         let name = doc.span(tokens).text(doc.text).to_owned();
-        self.add(
-            Description {
-                source_type,
-                name,
-                proper: false,
-                described: false,
-            },
-            None,
-        )
+        self.add(Description { source_type, name, proper: false, described: false }, None)
     }
 
     /// "he" and "she" stand for the person last named as a source that the
@@ -133,29 +111,13 @@ impl Resolver {
         let (wanted, pronoun): (&[SourceType], Option<&'static str>) = match word {
             "he" => (&[SourceType::Person], Some("he")),
             "she" => (&[SourceType::Person], Some("she")),
-            "they" => (
-                &[
-                    SourceType::Organization,
-                    SourceType::Unnamed,
-                    SourceType::Media,
-                ],
-                None,
-            ),
-            "it" => (
-                &[
-                    SourceType::Organization,
-                    SourceType::Media,
-                    SourceType::Document,
-                    SourceType::Social,
-                ],
-                None,
-            ),
+            "they" => (&[SourceType::Organization, SourceType::Unnamed, SourceType::Media], None),
+            "it" => (&[SourceType::Organization, SourceType::Media, SourceType::Document, SourceType::Social], None),
             _ => (&[], None),
         };
         let found = self.recent.iter().rev().copied().find(|&id| {
             let e = &self.entities[id];
-            wanted.contains(&e.source_type)
-                && (pronoun.is_none() || e.pronoun.is_none() || e.pronoun == pronoun)
+            wanted.contains(&e.source_type) && (pronoun.is_none() || e.pronoun.is_none() || e.pronoun == pronoun)
         });
         match found {
             Some(id) => {
@@ -180,11 +142,7 @@ impl Resolver {
 /// which", "Smith, who".
 fn antecedent(doc: &Document, i: usize) -> Option<Mention> {
     let floor = doc.sentence_around(i).start;
-    let end = if i > floor && doc.norm(i - 1) == "," {
-        i - 1
-    } else {
-        i
-    };
+    let end = if i > floor && doc.norm(i - 1) == "," { i - 1 } else { i };
     mention::before(doc, end, floor).filter(|m| m.form == Form::Phrase)
 }
 
@@ -202,29 +160,16 @@ mod tests {
         for m in mentions {
             let at = from + text[from..].find(m).expect("mention in text");
             from = at + m.len();
-            let start = (0..doc.len())
-                .find(|&i| doc.token(i).span.start == at)
-                .unwrap();
-            let end = (0..doc.len())
-                .find(|&i| doc.token(i).span.end == at + m.len())
-                .unwrap()
-                + 1;
+            let start = (0..doc.len()).find(|&i| doc.token(i).span.start == at).unwrap();
+            let end = (0..doc.len()).find(|&i| doc.token(i).span.end == at + m.len()).unwrap() + 1;
             let form = match doc.norm(start) {
                 "he" | "she" | "they" | "it" => Form::Pronoun,
                 "who" | "which" => Form::Relative,
                 _ => Form::Phrase,
             };
-            ids.push(r.resolve(
-                &doc,
-                &Mention {
-                    tokens: start..end,
-                    form,
-                },
-            ));
+            ids.push(r.resolve(&doc, &Mention { tokens: start..end, form }));
         }
-        ids.iter()
-            .map(|&id| (r.entities()[id].name.clone(), r.entities()[id].source_type))
-            .collect()
+        ids.iter().map(|&id| (r.entities()[id].name.clone(), r.entities()[id].source_type)).collect()
     }
 
     #[test]
@@ -233,25 +178,14 @@ mod tests {
             "Ukrainian President Volodymyr Zelensky said it. Zelensky added more. NATO chief Mark Rutte said no. Mr Rutte said so. He also said yes.",
             &["Ukrainian President Volodymyr Zelensky", "Zelensky", "NATO chief Mark Rutte", "Mr Rutte", "He"],
         );
-        let want = [
-            "Volodymyr Zelensky",
-            "Volodymyr Zelensky",
-            "Mark Rutte",
-            "Mark Rutte",
-            "Mark Rutte",
-        ];
-        assert_eq!(
-            names.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
-            want
-        );
+        let want = ["Volodymyr Zelensky", "Volodymyr Zelensky", "Mark Rutte", "Mark Rutte", "Mark Rutte"];
+        assert_eq!(names.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), want);
     }
 
     #[test]
     fn a_described_type_carries_over_to_the_bare_name() {
-        let names = resolve_all(
-            "Ukrainian outlet LIGA revealed it. Later LIGA said more.",
-            &["Ukrainian outlet LIGA", "LIGA"],
-        );
+        let names =
+            resolve_all("Ukrainian outlet LIGA revealed it. Later LIGA said more.", &["Ukrainian outlet LIGA", "LIGA"]);
         assert_eq!(names[1], ("LIGA".to_owned(), SourceType::Media));
     }
 
@@ -267,12 +201,6 @@ mod tests {
     #[test]
     fn relative_pronouns_stand_for_the_phrase_before() {
         let names = resolve_all("the Chicago Police Department, which reported", &["which"]);
-        assert_eq!(
-            names[0],
-            (
-                "Chicago Police Department".to_owned(),
-                SourceType::Organization
-            )
-        );
+        assert_eq!(names[0], ("Chicago Police Department".to_owned(), SourceType::Organization));
     }
 }

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 pub use token::{tokenize, QuoteSide, Token, TokenKind, Tokens};
 
+use crate::lexicon::{lexicon, Class, Verb};
 use crate::Span;
 
 /// A text split into tokens, sentences, paragraphs and quotations.
@@ -28,10 +29,27 @@ pub struct Document<'t> {
     sentence_of: Vec<u32>,
     /// For each sentence, the index of its paragraph (line).
     paragraph_of: Vec<u32>,
+    /// Paragraphs as token ranges.
+    paragraphs: Vec<Range<usize>>,
     /// Quotation index by the token of its opening mark.
     quote_opening: HashMap<usize, usize>,
     /// Quotation index by the token of its closing mark (closed ones only).
     quote_closing: HashMap<usize, usize>,
+    /// What the word lists say of each token, looked up once.
+    words: Vec<WordInfo>,
+    /// For each sentence, whether it is in title case (a headline).
+    title_case: Vec<bool>,
+}
+
+/// What the word lists say of one token.
+#[derive(Clone, Copy, Default)]
+struct WordInfo {
+    /// [`Class`] bits.
+    classes: u32,
+    /// The reporting verb it is, if any.
+    verb: Option<&'static Verb>,
+    /// Some phrase of the source lists or demonyms covers it.
+    source_word: bool,
 }
 
 /// A quotation: the tokens between a pair of quotation marks.
@@ -68,12 +86,13 @@ impl<'t> Document<'t> {
         let sentences = segment::sentences(&tokens);
         let mut sentence_of = vec![0u32; tokens.list.len()];
         let mut paragraph_of = Vec::with_capacity(sentences.len());
-        let mut paragraph = 0u32;
+        let mut paragraphs: Vec<Range<usize>> = Vec::new();
         for (s, range) in sentences.iter().enumerate() {
-            if s > 0 && tokens.list[range.start].line_break_before {
-                paragraph += 1;
+            match paragraphs.last_mut() {
+                Some(last) if s > 0 && !tokens.list[range.start].line_break_before => last.end = range.end,
+                _ => paragraphs.push(range.clone()),
             }
-            paragraph_of.push(paragraph);
+            paragraph_of.push((paragraphs.len() - 1) as u32);
             for t in range.clone() {
                 sentence_of[t] = s as u32;
             }
@@ -85,9 +104,14 @@ impl<'t> Document<'t> {
             quotes: Vec::new(),
             sentence_of,
             paragraph_of,
+            paragraphs,
             quote_opening: HashMap::new(),
             quote_closing: HashMap::new(),
+            words: Vec::new(),
+            title_case: Vec::new(),
         };
+        doc.words = doc.look_up_words();
+        doc.title_case = doc.sentences.iter().map(|s| doc.is_title_case(s.clone())).collect();
         doc.quotes = doc.find_quotes();
         for (k, q) in doc.quotes.iter().enumerate() {
             doc.quote_opening.insert(q.open, k);
@@ -135,9 +159,7 @@ impl<'t> Document<'t> {
 
     /// True when token `i` is a word starting with a capital letter.
     pub fn capitalized(&self, i: usize) -> bool {
-        i < self.len()
-            && self.tokens.list[i].capitalized
-            && self.tokens.list[i].kind == TokenKind::Word
+        i < self.len() && self.tokens.list[i].capitalized && self.tokens.list[i].kind == TokenKind::Word
     }
 
     /// True when token `i` is a word (not a number or punctuation).
@@ -168,17 +190,70 @@ impl<'t> Document<'t> {
 
     /// The token range of the paragraph holding token `i`.
     pub fn paragraph_around(&self, i: usize) -> Range<usize> {
-        let s = self.sentence_of(i);
-        let p = self.paragraph_of[s];
-        let mut first = s;
-        while first > 0 && self.paragraph_of[first - 1] == p {
-            first -= 1;
+        self.paragraphs[self.paragraph_of[self.sentence_of(i)] as usize].clone()
+    }
+
+    /// True when token `i` exists and is a word of `class`.
+    pub fn class(&self, i: usize, class: Class) -> bool {
+        self.words.get(i).is_some_and(|w| w.classes & class.bit() != 0)
+    }
+
+    /// True when token `i` exists and is a word of one of the classes in
+    /// the bit set `classes`.
+    pub fn any_class(&self, i: usize, classes: u32) -> bool {
+        self.words.get(i).is_some_and(|w| w.classes & classes != 0)
+    }
+
+    /// The reporting verb token `i` is, if it is one.
+    pub fn verb(&self, i: usize) -> Option<&'static Verb> {
+        self.words.get(i).and_then(|w| w.verb)
+    }
+
+    /// True when a phrase of the source lists or a demonym covers token `i`
+    /// ("officials", "broadcaster", "Ukrainian", "Telegram channel").
+    pub fn source_word(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(|w| w.source_word)
+    }
+
+    /// True when the sentence holding token `i` is written in title case,
+    /// as headlines often are ("Trump Says He Will Win").
+    pub fn title_case(&self, i: usize) -> bool {
+        self.title_case[self.sentence_of(i)]
+    }
+
+    fn is_title_case(&self, sentence: Range<usize>) -> bool {
+        let long_words = sentence.filter(|&i| self.is_word(i) && self.tokens.norm(i).len() >= 4);
+        let (mut words, mut capitalized) = (0, 0);
+        for i in long_words {
+            words += 1;
+            capitalized += usize::from(self.capitalized(i));
         }
-        let mut last = s;
-        while last + 1 < self.sentences.len() && self.paragraph_of[last + 1] == p {
-            last += 1;
+        words >= 3 && capitalized * 10 >= words * 8
+    }
+
+    fn look_up_words(&self) -> Vec<WordInfo> {
+        let lex = lexicon();
+        let mut words: Vec<WordInfo> = (0..self.len())
+            .map(|i| {
+                if self.token(i).kind != TokenKind::Word {
+                    return WordInfo::default();
+                }
+                let norm = self.tokens.norm(i);
+                WordInfo { classes: lex.classes(norm), verb: lex.verbs.get(norm), source_word: false }
+            })
+            .collect();
+        for i in 0..self.len() {
+            let longest = [
+                lex.sources.longest_at(&self.tokens, i, self.len()).map(|(n, _)| n),
+                lex.demonyms.longest_at(&self.tokens, i, self.len()).map(|(n, _)| n),
+            ];
+            if let Some(n) = longest.into_iter().flatten().max() {
+                for w in &mut words[i..i + n] {
+                    w.source_word = true;
+                }
+            }
         }
-        self.sentences[first].start..self.sentences[last].end
+        words
     }
 
     /// The index of the quotation whose opening mark is token `i`.
@@ -201,12 +276,7 @@ impl<'t> Document<'t> {
         // Quotations are sorted by their opening; nested ones are rare, so
         // looking back over a few is enough.
         let upto = self.quotes.partition_point(|q| q.open < i);
-        self.quotes[..upto]
-            .iter()
-            .rev()
-            .take(8)
-            .filter(|q| i < q.close)
-            .min_by_key(|q| q.close - q.open)
+        self.quotes[..upto].iter().rev().take(8).filter(|q| i < q.close).min_by_key(|q| q.close - q.open)
     }
 
     /// Pairs the quotation marks. Double and single marks pair separately,
@@ -223,15 +293,9 @@ impl<'t> Document<'t> {
                     if let Some(o) = open.take() {
                         // An unclosed quotation that the next paragraph opens
                         // again runs on; otherwise the mark was stray.
-                        let reopens = matches!(token.kind, TokenKind::Quote(QuoteSide::Open))
-                            && family.of(self.raw(i));
+                        let reopens = matches!(token.kind, TokenKind::Quote(QuoteSide::Open)) && family.of(self.raw(i));
                         if reopens && i - o <= MAX_UNCLOSED_QUOTE * 4 {
-                            quotes.push(Quote {
-                                open: o,
-                                close: i,
-                                closed: false,
-                                continues,
-                            });
+                            quotes.push(Quote { open: o, close: i, closed: false, continues });
                             continues = true;
                         } else {
                             continues = false;
@@ -260,12 +324,7 @@ impl<'t> Document<'t> {
                     (QuoteSide::Open, None) => open = Some(i),
                     (QuoteSide::Open, Some(_)) => open = Some(i), // the earlier mark was stray
                     (QuoteSide::Close, Some(o)) => {
-                        quotes.push(Quote {
-                            open: o,
-                            close: i,
-                            closed: true,
-                            continues,
-                        });
+                        quotes.push(Quote { open: o, close: i, closed: true, continues });
                         open = None;
                         continues = false;
                     }
@@ -291,10 +350,7 @@ enum QuoteFamily {
 
 impl QuoteFamily {
     fn of(self, mark: &str) -> bool {
-        let double = matches!(
-            mark,
-            "\"" | "“" | "”" | "„" | "‟" | "«" | "»" | "″" | "「" | "」" | "『" | "』"
-        );
+        let double = matches!(mark, "\"" | "“" | "”" | "„" | "‟" | "«" | "»" | "″" | "「" | "」" | "『" | "』");
         match self {
             QuoteFamily::Double => double,
             QuoteFamily::Single => !double,
@@ -308,58 +364,46 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let doc = Document::new(text);
-        doc.sentences
-            .iter()
-            .map(|s| doc.span(s.clone()).text(text))
-            .collect()
+        doc.sentences.iter().map(|s| doc.span(s.clone()).text(text)).collect()
     }
 
     #[test]
     fn abbreviations_initials_and_decimals_do_not_end_sentences() {
         assert_eq!(
-            sentences("Mr. Rutte met Gen. Smith on Jan. 5 in the U.S. capital. It cost 3.5 million. J. Edgar Hoover said so."),
-            ["Mr. Rutte met Gen. Smith on Jan. 5 in the U.S. capital.", "It cost 3.5 million.", "J. Edgar Hoover said so."]
+            sentences(
+                "Mr. Rutte met Gen. Smith on Jan. 5 in the U.S. capital. It cost 3.5 million. J. Edgar Hoover said so."
+            ),
+            [
+                "Mr. Rutte met Gen. Smith on Jan. 5 in the U.S. capital.",
+                "It cost 3.5 million.",
+                "J. Edgar Hoover said so."
+            ]
         );
     }
 
     #[test]
     fn abbreviation_then_opener_ends_the_sentence() {
-        assert_eq!(
-            sentences("He lives in the U.S. The rest stayed."),
-            ["He lives in the U.S.", "The rest stayed."]
-        );
+        assert_eq!(sentences("He lives in the U.S. The rest stayed."), ["He lives in the U.S.", "The rest stayed."]);
     }
 
     #[test]
     fn closing_quotes_and_brackets_stay_with_their_sentence() {
         assert_eq!(
             sentences("“They are preparing.” Zelensky said. (It was late.) Then “Why?” he asked."),
-            [
-                "“They are preparing.”",
-                "Zelensky said.",
-                "(It was late.)",
-                "Then “Why?” he asked."
-            ]
+            ["“They are preparing.”", "Zelensky said.", "(It was late.)", "Then “Why?” he asked."]
         );
     }
 
     #[test]
     fn lines_are_sentences_even_without_full_stops() {
-        assert_eq!(
-            sentences("Headline here\nBody starts. Ends"),
-            ["Headline here", "Body starts.", "Ends"]
-        );
+        assert_eq!(sentences("Headline here\nBody starts. Ends"), ["Headline here", "Body starts.", "Ends"]);
     }
 
     #[test]
     fn quotes_pair_across_sentences_and_paragraphs() {
         let text = "“One. Two,” she said.\n“Three.\n“Four.”\nAfter ‘scare’ quotes.";
         let doc = Document::new(text);
-        let spans: Vec<&str> = doc
-            .quotes
-            .iter()
-            .map(|q| doc.span(q.open..q.close.min(doc.len())).text(text))
-            .collect();
+        let spans: Vec<&str> = doc.quotes.iter().map(|q| doc.span(q.open..q.close.min(doc.len())).text(text)).collect();
         assert_eq!(spans, ["“One. Two,", "“Three.", "“Four.", "‘scare"]);
         assert!(doc.quotes[2].continues && !doc.quotes[1].closed);
     }
@@ -375,9 +419,6 @@ mod tests {
     fn a_megabyte_without_punctuation_is_cut_into_bounded_sentences() {
         let text = "word ".repeat(200_000);
         let doc = Document::new(&text);
-        assert!(doc
-            .sentences
-            .iter()
-            .all(|s| s.len() <= segment::MAX_SENTENCE_TOKENS));
+        assert!(doc.sentences.iter().all(|s| s.len() <= segment::MAX_SENTENCE_TOKENS));
     }
 }

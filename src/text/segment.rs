@@ -107,8 +107,7 @@ fn sentence_end_after(tokens: &Tokens, i: usize) -> Option<usize> {
     let mut end = i + 1;
     while end < list.len()
         && !list[end].line_break_before
-        && (matches!(list[end].kind, TokenKind::Quote(QuoteSide::Close))
-            || matches!(tokens.norm(end), ")" | "]"))
+        && (matches!(list[end].kind, TokenKind::Quote(QuoteSide::Close)) || matches!(tokens.norm(end), ")" | "]"))
     {
         end += 1;
     }
@@ -135,13 +134,7 @@ fn sentence_end_after(tokens: &Tokens, i: usize) -> Option<usize> {
     let lex = lexicon();
     let word_before = match list[i].kind {
         TokenKind::Word => Some(i),
-        _ if norm == "."
-            && i > 0
-            && list[i - 1].kind == TokenKind::Word
-            && !list[i].space_before =>
-        {
-            Some(i - 1)
-        }
+        _ if norm == "." && i > 0 && list[i - 1].kind == TokenKind::Word && !list[i].space_before => Some(i - 1),
         _ => None,
     };
     if let Some(w) = word_before {
@@ -150,10 +143,7 @@ fn sentence_end_after(tokens: &Tokens, i: usize) -> Option<usize> {
         if single_initial {
             return None;
         }
-        let name_title = lex
-            .abbreviations
-            .exactly(tokens, w, w + 1)
-            .map(|a| a.value.has("name"));
+        let name_title = lex.abbreviations.exactly(tokens, w, w + 1).map(|a| a.value.has("name"));
         let abbreviation = name_title.is_some() || word.ends_with('.');
         if name_title == Some(true) || (abbreviation && !SENTENCE_OPENERS.contains(&next_text)) {
             return None;

@@ -5,6 +5,10 @@
 //! Each word also gets a normalized form (lower case, curly apostrophes made
 //! straight) that the word lists are matched against.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::Span;
 
 /// What a token is.
@@ -14,6 +18,9 @@ pub enum TokenKind {
     Word,
     /// A number ("10,000", "3.5").
     Number,
+    /// A web address or an e-mail address, kept whole so that its dots,
+    /// colons and slashes are not read as punctuation.
+    Link,
     /// A possessive ending split off its word ("’s").
     Possessive,
     /// A quotation mark, with the side of the quotation it opens or closes.
@@ -94,24 +101,48 @@ fn is_mark(c: char) -> bool {
         | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200D}' | '\u{FE0F}')
 }
 
+/// Web and e-mail addresses. The patterns spell out their character classes
+/// so that regex needs none of its Unicode tables (see Cargo.toml).
+fn links() -> &'static Regex {
+    static LINKS: OnceLock<Regex> = OnceLock::new();
+    LINKS.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?:[hH][tT][tT][pP][sS]?://|[wW][wW][wW]\.)[^ \t\n\r\x0C<>\x22'()\[\]{}“”‘’«»]+",
+            r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+        ))
+        .expect("the link pattern is valid")
+    })
+}
+
+/// The byte spans of the links in `text`, without the punctuation that
+/// ends a sentence after them.
+fn link_spans(text: &str) -> Vec<Span> {
+    links()
+        .find_iter(text)
+        .map(|m| {
+            let trimmed = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
+            Span::new(m.start(), m.start() + trimmed.len())
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Tokens {
-    let mut out = Tokens {
-        list: Vec::with_capacity(text.len() / 5),
-        norms: String::with_capacity(text.len()),
-    };
+    let mut out = Tokens { list: Vec::with_capacity(text.len() / 5), norms: String::with_capacity(text.len()) };
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let mut i = 0;
     let mut space_before = false;
     let mut line_break_before = true;
+    let mut links = link_spans(text).into_iter().peekable();
     while i < chars.len() {
         let c = chars[i].1;
-        if c.is_whitespace()
-            || c.is_control()
-            || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}')
-        {
+        while links.peek().is_some_and(|l| l.start < chars[i].0) {
+            links.next();
+        }
+        if c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}') {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 line_break_before = true;
             }
@@ -121,14 +152,16 @@ pub fn tokenize(text: &str) -> Tokens {
         }
         let start = i;
         let kind;
-        if c.is_alphanumeric()
-            || ((c == '@' || c == '#') && char_at(i + 1).is_some_and(|n| n.is_alphanumeric()))
+        if links.peek().is_some_and(|l| l.start == chars[i].0) {
+            let link = links.next().unwrap_or_default();
+            while i < chars.len() && chars[i].0 < link.end {
+                i += 1;
+            }
+            kind = TokenKind::Link;
+        } else if c.is_alphanumeric() || ((c == '@' || c == '#') && char_at(i + 1).is_some_and(|n| n.is_alphanumeric()))
         {
             i = scan_word(&chars, i);
-            kind = if chars[start..i]
-                .iter()
-                .all(|&(_, c)| c.is_ascii_digit() || c == ',' || c == '.')
-            {
+            kind = if chars[start..i].iter().all(|&(_, c)| c.is_ascii_digit() || c == ',' || c == '.') {
                 TokenKind::Number
             } else {
                 TokenKind::Word
@@ -144,11 +177,7 @@ pub fn tokenize(text: &str) -> Tokens {
             kind = TokenKind::Possessive;
         } else if let Some(shape) = quote_shape(c) {
             i += 1;
-            let before = if start == 0 || space_before {
-                None
-            } else {
-                Some(chars[start - 1].1)
-            };
+            let before = if start == 0 || space_before { None } else { Some(chars[start - 1].1) };
             let after = char_at(i);
             kind = TokenKind::Quote(shape.unwrap_or_else(|| side_from_context(before, after)));
         } else {
@@ -186,11 +215,9 @@ pub fn tokenize(text: &str) -> Tokens {
 /// A straight quotation mark opens when nothing sits before it or a letter
 /// follows it, and closes otherwise.
 fn side_from_context(before: Option<char>, after: Option<char>) -> QuoteSide {
-    let before_word = before.is_some_and(|c| {
-        c.is_alphanumeric() || matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | ')')
-    });
-    let after_word =
-        after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '(' | '$' | '…' | '¿' | '¡'));
+    let before_word =
+        before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…' | ')'));
+    let after_word = after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '(' | '$' | '…' | '¿' | '¡'));
     if before_word && !after_word {
         QuoteSide::Close
     } else if after_word || before.is_none() {
@@ -214,20 +241,14 @@ fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
         let next_is_word = next.is_some_and(is_word_char);
         if is_joiner(c) && next_is_word && i > start {
             // "’s" at a word's end is split off as a possessive.
-            if is_apostrophe(c)
-                && matches!(next, Some('s' | 'S'))
-                && !at(i + 2).is_some_and(is_word_char)
-            {
+            if is_apostrophe(c) && matches!(next, Some('s' | 'S')) && !at(i + 2).is_some_and(is_word_char) {
                 break;
             }
             i += 1;
             continue;
         }
         let prev = chars[i - 1].1;
-        if (c == '.' || c == ',')
-            && prev.is_ascii_digit()
-            && next.is_some_and(|n| n.is_ascii_digit())
-        {
+        if (c == '.' || c == ',') && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
             i += 1; // 10,000 and 3.5
             continue;
         }
@@ -262,36 +283,20 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text)
-            .list
-            .iter()
-            .map(|t| t.span.text(text))
-            .collect()
+        tokenize(text).list.iter().map(|t| t.span.text(text)).collect()
     }
 
     #[test]
     fn words_numbers_and_punctuation() {
         assert_eq!(
             words("Kim Yong-hyun didn’t say 10,000 or 3.5."),
-            [
-                "Kim",
-                "Yong-hyun",
-                "didn’t",
-                "say",
-                "10,000",
-                "or",
-                "3.5",
-                "."
-            ]
+            ["Kim", "Yong-hyun", "didn’t", "say", "10,000", "or", "3.5", "."]
         );
     }
 
     #[test]
     fn possessives_split_off() {
-        assert_eq!(
-            words("Ukraine’s army, Trump's claim"),
-            ["Ukraine", "’s", "army", ",", "Trump", "'s", "claim"]
-        );
+        assert_eq!(words("Ukraine’s army, Trump's claim"), ["Ukraine", "’s", "army", ",", "Trump", "'s", "claim"]);
     }
 
     #[test]
@@ -300,6 +305,16 @@ mod tests {
         assert_eq!(words("Mr. Trump"), ["Mr", ".", "Trump"]);
         assert_eq!(words("mail a@b.com now"), ["mail", "a@b.com", "now"]);
         assert_eq!(words("end.Next"), ["end", ".", "Next"]);
+    }
+
+    #[test]
+    fn links_stay_whole() {
+        assert_eq!(
+            words("See https://example.com/a?b=1. Mail me@example.org, or www.news.example."),
+            ["See", "https://example.com/a?b=1", ".", "Mail", "me@example.org", ",", "or", "www.news.example", "."]
+        );
+        let t = tokenize("at https://x.org/p");
+        assert_eq!(t.list[1].kind, TokenKind::Link);
     }
 
     #[test]
@@ -327,16 +342,8 @@ mod tests {
 
     #[test]
     fn any_unicode_stays_on_char_boundaries() {
-        for text in [
-            "日本の首相は「戦争だ」と述べた。",
-            "Zoe\u{301}",
-            "🇺🇦👨‍👩‍👧 x",
-            "\u{200F}שלום",
-            "'",
-            "’s",
-            "a’",
-            "...",
-        ] {
+        for text in ["日本の首相は「戦争だ」と述べた。", "Zoe\u{301}", "🇺🇦👨‍👩‍👧 x", "\u{200F}שלום", "'", "’s", "a’", "..."]
+        {
             for t in tokenize(text).list {
                 assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
                 assert!(!t.span.is_empty());

@@ -1,0 +1,235 @@
+//! The text of a page as a reader sees it, and the way back from offsets in
+//! that text to DOM positions.
+//!
+//! The walk goes through the root in document order. Block elements, `<br>`,
+//! list items and table cells put a line break between their text and the
+//! rest, so that sentences never run across them. Scripts, styles, form
+//! fields, editable regions, hidden elements, code blocks (unless asked
+//! for) and the widget's own elements are left out.
+//!
+//! Every text node contributes its data with tabs and line breaks turned
+//! into spaces, one byte for one byte, so a byte offset inside a node's
+//! piece of the text is the same offset inside the node's data; the line
+//! breaks between blocks belong to no node.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, Text};
+
+use crate::offsets::bytes_to_utf16;
+use crate::Span;
+
+/// Elements whose content is never text for a reader.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "textarea", "input", "select", "option", "button",
+    "iframe", "object", "embed", "canvas", "video", "audio", "head", "meta", "link", "title", "datalist", "dialog",
+];
+
+/// Elements that always stand apart from the text around them.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "menu",
+    "center",
+    "legend",
+    "html",
+];
+
+/// What to leave out besides what is never text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Filter {
+    /// Read `<pre>` and `<code>` too.
+    pub include_code: bool,
+}
+
+/// The text under a root and where each piece of it lives.
+pub struct PageText {
+    /// The text as the engine reads it.
+    pub text: String,
+    pieces: Vec<Piece>,
+}
+
+/// A text node's share of the text.
+struct Piece {
+    node: Text,
+    span: Span,
+}
+
+/// A stretch of one text node, in UTF-16 code units of its data: what a DOM
+/// `Range` needs.
+#[derive(Clone, Debug)]
+pub struct NodeRange {
+    /// The text node.
+    pub node: Text,
+    /// Start offset in the node's data.
+    pub start: u32,
+    /// End offset in the node's data.
+    pub end: u32,
+}
+
+/// The widget's own element names: never read as page text.
+pub const WIDGET_TAGS: &[&str] = &["sourcelight-widget"];
+
+/// Reads the text under `root`.
+pub fn extract(root: &Element, filter: Filter) -> PageText {
+    let mut out = PageText { text: String::new(), pieces: Vec::new() };
+    let window = web_sys::window();
+    // An explicit stack instead of recursion: pages can nest deeply.
+    enum Step {
+        Enter(Node),
+        Leave(bool),
+    }
+    let mut stack = vec![Step::Enter(root.clone().into())];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Leave(block) => {
+                if block {
+                    out.line_break();
+                }
+                continue;
+            }
+            Step::Enter(node) => node,
+        };
+        match node.node_type() {
+            Node::TEXT_NODE => {
+                if let Ok(text) = node.dyn_into::<Text>() {
+                    out.push_text(text);
+                }
+            }
+            Node::ELEMENT_NODE => {
+                let Ok(element) = node.dyn_into::<Element>() else { continue };
+                let tag = element.local_name().to_ascii_lowercase();
+                if tag == "br" {
+                    out.line_break();
+                    continue;
+                }
+                if skipped(&element, &tag, filter, window.as_ref()) {
+                    continue;
+                }
+                let block = BLOCKS.contains(&tag.as_str()) || displays_as_block(&element, window.as_ref());
+                if block {
+                    out.line_break();
+                }
+                stack.push(Step::Leave(block));
+                let children = element.child_nodes();
+                for k in (0..children.length()).rev() {
+                    if let Some(child) = children.item(k) {
+                        stack.push(Step::Enter(child));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True when the element and all it holds are not text for a reader.
+fn skipped(element: &Element, tag: &str, filter: Filter, window: Option<&web_sys::Window>) -> bool {
+    if SKIPPED.contains(&tag) || WIDGET_TAGS.contains(&tag) || (!filter.include_code && matches!(tag, "pre" | "code")) {
+        return true;
+    }
+    if element.has_attribute("hidden") || element.get_attribute("aria-hidden").as_deref() == Some("true") {
+        return true;
+    }
+    if let Some(editable) = element.get_attribute("contenteditable") {
+        if editable != "false" {
+            return true;
+        }
+    }
+    if let Some(style) = window.and_then(|w| w.get_computed_style(element).ok().flatten()) {
+        let display = style.get_property_value("display").unwrap_or_default();
+        let visibility = style.get_property_value("visibility").unwrap_or_default();
+        if display == "none" || visibility == "hidden" || visibility == "collapse" {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when CSS lays the element out as a block of its own.
+fn displays_as_block(element: &Element, window: Option<&web_sys::Window>) -> bool {
+    let Some(style) = window.and_then(|w| w.get_computed_style(element).ok().flatten()) else { return false };
+    let display = style.get_property_value("display").unwrap_or_default();
+    !(display.is_empty()
+        || display.starts_with("inline")
+        || display == "contents"
+        || display == "ruby"
+        || display == "none")
+}
+
+impl PageText {
+    fn line_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+
+    fn push_text(&mut self, node: Text) {
+        let data = node.data();
+        if data.is_empty() {
+            return;
+        }
+        let start = self.text.len();
+        self.text.extend(data.chars().map(|c| if matches!(c, '\n' | '\r' | '\t' | '\x0C') { ' ' } else { c }));
+        self.pieces.push(Piece { node, span: Span::new(start, self.text.len()) });
+    }
+
+    /// The stretches of text nodes that the byte span `span` of
+    /// [`Self::text`] covers, in document order.
+    pub fn node_ranges(&self, span: Span) -> Vec<NodeRange> {
+        let first = self.pieces.partition_point(|p| p.span.end <= span.start);
+        let mut out = Vec::new();
+        for piece in &self.pieces[first..] {
+            if piece.span.start >= span.end {
+                break;
+            }
+            let local = piece.span.text(&self.text);
+            let mut offsets =
+                [span.start.max(piece.span.start) - piece.span.start, span.end.min(piece.span.end) - piece.span.start];
+            bytes_to_utf16(local, &mut offsets);
+            if offsets[0] < offsets[1] {
+                out.push(NodeRange { node: piece.node.clone(), start: offsets[0] as u32, end: offsets[1] as u32 });
+            }
+        }
+        out
+    }
+}

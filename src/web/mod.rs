@@ -1,0 +1,47 @@
+//! The browser layer: the JavaScript API, compiled only for wasm32.
+//!
+//! `analyze(text)` returns the report with UTF-16 offsets; `highlight(root,
+//! options)` reads the page's text ([`extract`]), analyses it, paints the
+//! findings ([`wrap`]) with tooltips ([`widget`]), and returns a
+//! [`Highlighter`] whose `clear()` puts the page back as it was.
+
+mod events;
+mod extract;
+mod highlighter;
+mod sheets;
+mod style;
+mod widget;
+mod wrap;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+pub use highlighter::{highlight, Highlighter, Options};
+
+use crate::report::{Report, Unit};
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Converts a value to JavaScript: structs become plain objects, `None`
+/// becomes `null`.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&format!("sourcelight: cannot convert the report: {e}")))
+}
+
+/// The report for `text` as a plain object `{findings: [...]}`, with offsets
+/// in UTF-16 code units: `text.slice(start, end)` is each part's text.
+#[wasm_bindgen]
+pub fn analyze(text: &str) -> Result<JsValue, JsError> {
+    let report: Report = crate::analyze(text).into_unit(text, Unit::Utf16);
+    to_js(&report)
+}
+
+/// The version of sourcelight.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

@@ -1,0 +1,147 @@
+//! Wrap mode: each run of marked text goes into an `<sl-mark>` element, a
+//! custom element name that page CSS does not style.
+//!
+//! Collect, then mutate: all runs are mapped to text-node stretches first,
+//! then each text node is split from its end backwards, so that the offsets
+//! still to come stay valid. [`Wrapped::clear`] undoes exactly that: every
+//! wrapped node goes back where it was, and every split node is joined
+//! back into the original node object, so the page holds the same nodes
+//! with the same data as before.
+
+use std::collections::HashMap;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, Node, Text};
+
+use super::extract::NodeRange;
+
+/// The element name of a mark.
+pub const MARK_TAG: &str = "sl-mark";
+
+/// One run to wrap: where, and how the mark element is set up.
+pub struct Run {
+    /// The text-node stretch.
+    pub range: NodeRange,
+    /// Sets the mark's classes and attributes.
+    pub class: String,
+    /// The finding shown (written to `data-finding`).
+    pub finding: usize,
+}
+
+/// What wrapping changed, to be undone.
+#[derive(Default)]
+pub struct Wrapped {
+    marks: Vec<Element>,
+    /// Each split node: the original and the nodes split off it, in order.
+    splits: Vec<(Text, Vec<Text>)>,
+}
+
+impl Wrapped {
+    /// Puts the page back: unwraps every mark and joins the split text
+    /// nodes into their originals. Never fails: nodes the page has removed
+    /// meanwhile are left alone.
+    pub fn clear(&mut self) {
+        for mark in self.marks.drain(..) {
+            let Some(parent) = mark.parent_node() else { continue };
+            while let Some(child) = mark.first_child() {
+                let _ = parent.insert_before(&child, Some(&mark));
+            }
+            let _ = parent.remove_child(&mark);
+        }
+        for (original, pieces) in self.splits.drain(..) {
+            let mut data = original.data();
+            for piece in &pieces {
+                data.push_str(&piece.data());
+                if let Some(parent) = piece.parent_node() {
+                    let _ = parent.remove_child(piece);
+                }
+            }
+            original.set_data(&data);
+        }
+    }
+}
+
+impl Drop for Wrapped {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// Wraps the runs. Runs of one node must not overlap.
+pub fn wrap(document: &Document, runs: Vec<Run>) -> Result<Wrapped, JsValue> {
+    let mut wrapped = Wrapped::default();
+    // group by node, keeping the order of first appearance
+    let mut order: Vec<Text> = Vec::new();
+    let mut by_node: HashMap<usize, Vec<Run>> = HashMap::new();
+    for run in runs {
+        let key = match order.iter().position(|n| n.is_same_node(Some(&run.range.node))) {
+            Some(k) => k,
+            None => {
+                order.push(run.range.node.clone());
+                order.len() - 1
+            }
+        };
+        by_node.entry(key).or_default().push(run);
+    }
+    for (key, node) in order.iter().enumerate() {
+        let mut runs = by_node.remove(&key).unwrap_or_default();
+        runs.sort_by_key(|r| r.range.start);
+        let mut created: Vec<Text> = Vec::new();
+        let mut marks: Vec<Element> = Vec::new();
+        let result = wrap_node(document, node, &runs, &mut created, &mut marks);
+        // record what was done even on failure: dropping `wrapped` undoes it
+        marks.reverse();
+        wrapped.marks.extend(marks);
+        if !created.is_empty() {
+            created.reverse();
+            wrapped.splits.push((node.clone(), created));
+        }
+        result?;
+    }
+    Ok(wrapped)
+}
+
+/// Wraps the runs of one text node, last first. `created` gets the nodes
+/// split off, `marks` the marks, both last first.
+fn wrap_node(
+    document: &Document,
+    node: &Text,
+    runs: &[Run],
+    created: &mut Vec<Text>,
+    marks: &mut Vec<Element>,
+) -> Result<(), JsValue> {
+    for run in runs.iter().rev() {
+        let length = node.length();
+        let (start, end) = (run.range.start.min(length), run.range.end.min(length));
+        if start >= end {
+            continue;
+        }
+        if end < length {
+            created.push(node.split_text(end)?);
+        }
+        let middle = if start > 0 {
+            let m = node.split_text(start)?;
+            created.push(m.clone());
+            m
+        } else {
+            node.clone()
+        };
+        let mark = document.create_element(MARK_TAG)?;
+        mark.set_class_name(&run.class);
+        mark.set_attribute("data-finding", &run.finding.to_string())?;
+        let parent = middle.parent_node().ok_or_else(|| JsValue::from_str("a text node to mark has no parent"))?;
+        parent.insert_before(&mark, Some(&middle))?;
+        mark.append_child(&middle)?;
+        marks.push(mark);
+    }
+    Ok(())
+}
+
+/// True when `node` is or lies inside one of our marks.
+pub fn inside_mark(node: &Node) -> Option<Element> {
+    let element = match node.dyn_ref::<Element>() {
+        Some(e) => e.clone(),
+        None => node.parent_element()?,
+    };
+    element.closest(MARK_TAG).ok().flatten()
+}

@@ -1,0 +1,157 @@
+//! Browser tests of the JavaScript API, run by `wasm-pack test --headless
+//! --chrome` (and `--firefox`): highlight and clear round trips on real
+//! DOM, across element boundaries and with non-ASCII text.
+#![cfg(target_arch = "wasm32")]
+
+use sourcelight::web::{analyze, highlight};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh `<div>` in the document holding `html`.
+fn fixture(html: &str) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    div.set_inner_html(html);
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
+/// The findings of a report as an array.
+fn findings(report: &JsValue) -> js_sys::Array {
+    get(report, "findings").dyn_into().unwrap()
+}
+
+/// The findings a highlighter shows.
+fn shown(h: &sourcelight::web::Highlighter) -> js_sys::Array {
+    h.findings().dyn_into().unwrap()
+}
+
+/// `text.slice(start, end)` in JavaScript's own units.
+fn js_slice(text: &str, part: &JsValue) -> String {
+    let s = js_sys::JsString::from(text);
+    let start = get(part, "start").as_f64().unwrap() as u32;
+    let end = get(part, "end").as_f64().unwrap() as u32;
+    s.slice(start, end).into()
+}
+
+#[wasm_bindgen_test]
+fn analyze_offsets_slice_javascript_strings() {
+    let text = "🙂 日本語 “Ça va,” Zoe\u{301} Adèle said, according to אמר.";
+    let report = analyze(text).unwrap();
+    let list = findings(&report);
+    assert!(list.length() > 0);
+    for f in list.iter() {
+        for part in ["cue", "source", "content"] {
+            let p = get(&f, part);
+            if p.is_null() {
+                continue;
+            }
+            let expected = get(&p, "text").as_string().unwrap();
+            if get(&p, "fragments").is_undefined() {
+                assert_eq!(js_slice(text, &p), expected, "{part}");
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn highlight_then_clear_restores_the_dom_exactly() {
+    let html = "<p>“They are <b>preparing</b> on their land,” <i>Zelensky</i> said after meeting <a href=\"#\">NATO</a> ministers.</p>\
+                <p>Three more officers were injured, according to Russian Telegram channel <em>Kremlin Snuffbox</em>.</p>";
+    let root = fixture(html);
+    let before_nodes: Vec<web_sys::Node> = descendants(&root);
+    let h = highlight(root.clone().into(), JsValue::UNDEFINED).unwrap();
+    let marks = root.query_selector_all("sl-mark").unwrap();
+    assert!(marks.length() > 0, "marks were painted");
+    // the marked text across elements is the findings' text
+    let text = h.text();
+    let list = shown(&h);
+    let zelensky = list
+        .iter()
+        .find(|f| get(&get(f, "cue"), "text").as_string().as_deref() == Some("said"))
+        .expect("the quotation's cue");
+    let source = get(&zelensky, "source");
+    assert_eq!(js_slice(&text, &source), "Zelensky");
+    assert_eq!(get(&source, "type").as_string().as_deref(), Some("person"));
+    let content = get(&zelensky, "content");
+    assert_eq!(js_slice(&text, &content), "They are preparing on their land");
+    // the marked pieces of the content span the <b> element
+    let marked: String = (0..marks.length())
+        .filter_map(|i| marks.item(i))
+        .filter(|m| m.dyn_ref::<Element>().unwrap().class_name().contains("sl-content"))
+        .map(|m| m.text_content().unwrap_or_default())
+        .collect();
+    assert!(marked.starts_with("They are preparing on their land"), "{marked}");
+    h.clear();
+    assert_eq!(root.inner_html(), html, "markup restored");
+    assert_eq!(root.query_selector_all("sl-mark").unwrap().length(), 0);
+    let after_nodes = descendants(&root);
+    assert_eq!(before_nodes.len(), after_nodes.len());
+    for (a, b) in before_nodes.iter().zip(&after_nodes) {
+        assert!(a.is_same_node(Some(b)), "the same node objects are back");
+    }
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert!(document.query_selector("sourcelight-widget").unwrap().is_none(), "widget host removed");
+    h.clear(); // twice is harmless
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn non_ascii_text_maps_to_the_right_nodes() {
+    let html = "<p>🙂🙂 日本語のテキスト。</p><p>«Nous gagnerons», a dit Zoe\u{301}. “We will win,” <span>Zoë Ādams</span> said.</p>";
+    let root = fixture(html);
+    let h = highlight(root.clone().into(), JsValue::UNDEFINED).unwrap();
+    let list = shown(&h);
+    let f = list.iter().find(|f| !get(f, "source").is_null()).expect("an attribution");
+    let source = get(&f, "source");
+    assert_eq!(js_slice(&h.text(), &source), "Zoë Ādams");
+    let source_marks: Vec<String> = (0..root.query_selector_all("sl-mark.sl-source").unwrap().length())
+        .filter_map(|i| root.query_selector_all("sl-mark.sl-source").unwrap().item(i))
+        .map(|m| m.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(source_marks, ["Zoë Ādams"]);
+    h.clear();
+    assert_eq!(root.inner_html(), html);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn bad_arguments_are_clear_errors() {
+    assert!(highlight(JsValue::from_str("body"), JsValue::UNDEFINED).is_err());
+    let root = fixture("<p>x</p>");
+    let bad_mode = js_sys::Object::new();
+    js_sys::Reflect::set(&bad_mode, &"mode".into(), &"sideways".into()).unwrap();
+    assert!(highlight(root.clone().into(), bad_mode.into()).is_err());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn empty_and_hidden_text_give_no_findings() {
+    let root = fixture("<p hidden>He said it was over.</p><script>var said = 'x, he said.'</script><p></p>");
+    let h = highlight(root.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(shown(&h).length(), 0);
+    assert_eq!(h.text().trim(), "");
+    h.clear();
+    root.remove();
+}
+
+fn descendants(root: &web_sys::Node) -> Vec<web_sys::Node> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(n) = stack.pop() {
+        let children = n.child_nodes();
+        for i in (0..children.length()).rev() {
+            let c = children.item(i).unwrap();
+            out.push(c.clone());
+            stack.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,79 @@
+// The demo page: highlights the sample article on load, and any pasted text
+// on request. Pasted text is put into the page with textContent only.
+import init, { highlight } from "./pkg/sourcelight.js";
+
+const CATEGORIES = ["named", "unnamed", "no-source", "hedged", "disputed"];
+const $ = (id) => document.getElementById(id);
+
+function counts(findings) {
+  const c = Object.fromEntries(CATEGORIES.map((k) => [k, 0]));
+  for (const f of findings) c[f.category] += 1;
+  return c;
+}
+
+// The article's sourcing at a glance: the share of claims by kind of source.
+function showSummary(findings) {
+  const c = counts(findings);
+  for (const el of document.querySelectorAll("#legend .count")) {
+    el.textContent = String(c[el.dataset.category]);
+  }
+  const claims = c.named + c.unnamed + c["no-source"];
+  const profile = $("profile");
+  profile.replaceChildren();
+  for (const k of ["named", "unnamed", "no-source"]) {
+    const bar = document.createElement("span");
+    bar.className = k;
+    bar.style.flexGrow = String(c[k]);
+    bar.title = `${c[k]} of ${claims} claims`;
+    profile.append(bar);
+  }
+  const pct = (n) => (claims ? Math.round((100 * n) / claims) : 0);
+  $("status").textContent =
+    `${claims} claims: ${pct(c.named)}% from a named source, ${pct(c.unnamed)}% from an unnamed one, ` +
+    `${pct(c["no-source"])}% with no source. ${c.hedged} hedges, ${c.disputed} disputes.`;
+  profile.hidden = false;
+  $("legend").hidden = false;
+}
+
+let pasted = null;
+
+function highlightPasted() {
+  if (pasted) pasted.clear();
+  const out = $("output");
+  out.replaceChildren();
+  const text = $("input").value;
+  for (const line of text.split(/\n+/)) {
+    if (!line.trim()) continue;
+    const p = document.createElement("p");
+    p.textContent = line;
+    out.append(p);
+  }
+  const started = performance.now();
+  pasted = highlight(out);
+  const ms = performance.now() - started;
+  const n = pasted.findings().length;
+  $("try-status").textContent = text.trim() ? `${n} findings in ${ms.toFixed(1)} ms` : "";
+}
+
+async function main() {
+  try {
+    await init();
+    const article = highlight($("article"));
+    window.sourcelightDemo = { article };
+    showSummary(article.findings());
+    $("run").addEventListener("click", highlightPasted);
+    $("clear").addEventListener("click", () => {
+      if (pasted) pasted.clear();
+      pasted = null;
+      $("output").replaceChildren();
+      $("input").value = "";
+      $("try-status").textContent = "";
+    });
+    document.body.dataset.ready = "true";
+  } catch (e) {
+    $("status").textContent = `sourcelight could not start: ${e.message ?? e}`;
+    console.error(e);
+  }
+}
+
+main();
