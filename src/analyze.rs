@@ -186,6 +186,7 @@ fn build(doc: &Document, kept: Vec<Candidate>) -> Report {
                 speech,
                 loaded: c.loaded,
                 disputes: None,
+                rule: c.rule,
             }
         })
         .collect();

@@ -123,6 +123,8 @@ pub struct Finding {
     pub loaded: bool,
     /// For a dispute: the index in `findings` of the claim it disputes.
     pub disputes: Option<usize>,
+    /// The rule that found it (`src/rules/<rule>.rs`, with `_` for `-`).
+    pub rule: &'static str,
 }
 
 impl Finding {

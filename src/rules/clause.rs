@@ -28,12 +28,23 @@ pub struct VerbGroup {
     pub be: bool,
     /// A modal or "do" comes before ("will say", "did not say").
     pub modal: bool,
+    /// A modal of possibility or intent comes before ("would say", "may
+    /// add"): what is said has not been said.
+    pub hypothetical: bool,
 }
 
 /// Collects the auxiliaries, negations and adverbs before the verb at `verb`
 /// ("has gravely warned", "did not say", "also revealed").
 pub fn verb_group(doc: &Document, verb: usize, floor: usize) -> VerbGroup {
-    let mut g = VerbGroup { cue: verb..verb + 1, first: verb, verb, perfect: false, be: false, modal: false };
+    let mut g = VerbGroup {
+        cue: verb..verb + 1,
+        first: verb,
+        verb,
+        perfect: false,
+        be: false,
+        modal: false,
+        hypothetical: false,
+    };
     let mut i = verb;
     while i > floor {
         let w = doc.norm(i - 1);
@@ -45,6 +56,8 @@ pub fn verb_group(doc: &Document, verb: usize, floor: usize) -> VerbGroup {
             g.be |= i == verb || g.cue.start == i && !g.perfect;
         } else if doc.class(i - 1, Class::Modal) || doc.class(i - 1, Class::Do) || doc.class(i - 1, Class::Negative) {
             g.modal = true;
+            g.hypothetical |= doc.class(i - 1, Class::Modal)
+                || matches!(doc.norm(i - 1), "wouldn't" | "couldn't" | "shouldn't" | "won't" | "can't" | "cannot");
         } else if !(adverb || doc.class(i - 1, Class::Negation)) {
             break;
         }

@@ -35,7 +35,7 @@ impl Rule for SourceSaid {
             let Some(source) = mention::before(doc, group.first, sentence.start) else {
                 continue;
             };
-            if !agrees(doc, verb, &group, &source) {
+            if group.hypothetical || !agrees(doc, verb, &group, &source) || !speaks_for_others(doc, &source) {
                 continue;
             }
             let next = after_verb(doc, verb, i);
@@ -79,6 +79,15 @@ fn form_fits(verb: &Verb, g: &VerbGroup) -> bool {
         return verb.is(Verb::BASE);
     }
     verb.is(Verb::PAST | Verb::THIRD | Verb::BASE)
+}
+
+/// The text reports someone else's words: not "I think", "you know", "we
+/// agree" (the speaker's own words, mostly inside quotations), and not a
+/// "that" which may as well join two clauses.
+fn speaks_for_others(doc: &Document, source: &Mention) -> bool {
+    let first = source.tokens.start;
+    let single = source.tokens.len() == 1;
+    !(single && (doc.class(first, Class::Speaker) || (source.form == Form::Relative && doc.norm(first) == "that")))
 }
 
 /// Subject and verb agree: "they says" and "he say" are not clauses.

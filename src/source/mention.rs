@@ -83,13 +83,28 @@ fn can_be_modifier(doc: &Document, i: usize) -> bool {
     }
 }
 
+/// Prepositions that may attach a phrase to a source's head: "a spokesman
+/// for the mayor", "the organizer of a rally", "officials at the agency".
+const ATTACHING: &[&str] = &["of", "for", "at", "from", "in", "with", "on", "to", "inside", "within"];
+
+/// Adjectives that take a phrase after a source: "officials familiar with
+/// the talks", "people close to the campaign".
+const TAKING_PHRASE: &[&str] = &["familiar", "close", "loyal", "allied", "linked", "tied", "opposed", "sympathetic"];
+
+/// Subordinating words that the grammar lists as prepositions: a subject
+/// may follow them ("after Trump said").
+const SUBORDINATING: &[&str] = &["after", "before", "since", "until", "till", "as", "like", "because", "than"];
+
 /// The mention that ends right before token `end`, not reaching before
 /// token `floor`: the subject of a verb at `end`. The object of a
 /// preposition is no subject ("In a statement said").
 pub fn before(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     let m = before_any(doc, end, floor)?;
     let start = m.tokens.start;
-    let after_preposition = start > floor && doc.class(start - 1, Class::Preposition) && doc.norm(start - 1) != "of";
+    let after_preposition = start > floor
+        && doc.class(start - 1, Class::Preposition)
+        && !SUBORDINATING.contains(&doc.norm(start - 1))
+        && doc.norm(start - 1) != "of";
     (!after_preposition || m.form != Form::Phrase).then_some(m)
 }
 
@@ -109,6 +124,18 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     if let Some(m) = across_aside(doc, head, floor) {
         return Some(m);
     }
+    let start = match phrase_ending_at(doc, head, floor) {
+        Some(start) => attach_left(doc, start, floor),
+        // the head is no source word, but a phrase attached to one may end
+        // here: "the organizer of a pro-Trump rally"
+        None => attached_phrase(doc, head, floor)?,
+    };
+    Some(Mention { tokens: start..end, form: Form::Phrase })
+}
+
+/// The first token of the noun phrase whose head is token `head`, or
+/// `None` when `head` cannot end a source's phrase.
+fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<usize> {
     if !can_be_head(doc, head) {
         return None;
     }
@@ -117,7 +144,7 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
         let j = start - 1;
         let wj = doc.norm(j);
         if abbreviation_dot(doc, j) {
-            start = j - 1; // "Mr." before a name
+            start = j - 1; // "Mr." or "O." before a name
         } else if doc.token(j).kind == TokenKind::Possessive && j > floor && can_be_modifier(doc, j - 1) {
             start = j - 1; // "Ukraine’s military intelligence"
         } else if can_be_modifier(doc, j) {
@@ -135,20 +162,90 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
             && !is_function_word(doc, j)
             && !doc.capitalized(j)
             && j > floor
-            && doc.class(j - 1, Class::Determiner)
+            && doc.verb(j).is_none()
         {
-            start = j - 1; // one unlisted adjective after a determiner: "the embattled spokesman"
+            // unlisted adjectives: "the embattled spokesman", "one
+            // California delegate", "a longtime adviser"
+            let mut k = j;
+            while k > floor
+                && k + 3 > j
+                && doc.is_word(k - 1)
+                && !is_function_word(doc, k - 1)
+                && !doc.class(k - 1, Class::Determiner)
+                && !doc.capitalized(k - 1)
+                && doc.verb(k - 1).is_none()
+            {
+                k -= 1;
+            }
+            if k > floor && (doc.class(k - 1, Class::Determiner) || doc.token(k - 1).kind == TokenKind::Number) {
+                start = k - 1;
+            }
             break;
         } else {
             break;
         }
     }
     // A sentence's first word is capitalized whatever it is: drop it when
-    // it is a function word ("But") or not part of a name.
+    // it is a function word ("But").
     while start < head && is_function_word(doc, start) {
         start += 1;
     }
-    Some(Mention { tokens: start..end, form: Form::Phrase })
+    Some(start)
+}
+
+/// Extends a phrase starting at `start` to the left over a preposition
+/// that attaches it to a source: "[a spokesman for] Mayor Jackson",
+/// "[officials familiar with] the talks".
+fn attach_left(doc: &Document, mut start: usize, floor: usize) -> usize {
+    for _ in 0..2 {
+        let Some(p) = start.checked_sub(1).filter(|&p| p > floor) else { break };
+        if !ATTACHING.contains(&doc.norm(p)) {
+            break;
+        }
+        let mut left_end = p;
+        if p > floor + 1 && TAKING_PHRASE.contains(&doc.norm(p - 1)) {
+            left_end = p - 1;
+        }
+        let Some(left_head) = left_end.checked_sub(1).filter(|&h| h >= floor) else { break };
+        // the phrase attached to must be a kind of source: "spokesman",
+        // "officials", "Center"
+        if !(is_source_word(doc, left_head) || doc.capitalized(left_head) && doc.norm(p) == "of")
+            || is_function_word(doc, left_head)
+        {
+            break;
+        }
+        match phrase_ending_at(doc, left_head, floor) {
+            Some(s) => start = s,
+            None => break,
+        }
+    }
+    start
+}
+
+/// A source's phrase with an attached phrase that ends at `head`, whose
+/// own head is not a source word: "the organizer of a pro-Trump rally",
+/// "Many in the crowd".
+fn attached_phrase(doc: &Document, head: usize, floor: usize) -> Option<usize> {
+    if !doc.is_word(head) || is_function_word(doc, head) || doc.verb(head).is_some() {
+        return None;
+    }
+    let low = floor.max(head.saturating_sub(6));
+    let mut k = head;
+    while k > low {
+        k -= 1;
+        let w = doc.norm(k);
+        if ATTACHING.contains(&w) {
+            let start = attach_left(doc, k + 1, floor);
+            return (start <= k).then_some(start);
+        }
+        let np_word = doc.is_word(k) && !is_function_word(doc, k) && doc.verb(k).is_none()
+            || doc.class(k, Class::Determiner)
+            || doc.token(k).kind == TokenKind::Number;
+        if !np_word {
+            return None;
+        }
+    }
+    None
 }
 
 /// The mention that starts at token `start`, not reaching `ceil`: the
@@ -161,131 +258,122 @@ pub fn after(doc: &Document, start: usize, ceil: usize) -> Option<Mention> {
         return Some(Mention { tokens: start..start + 1, form: Form::Pronoun });
     }
     let mut i = start;
-    let mut saw_head = false;
-    let mut last_head = start;
-    while i < ceil && i - start < MAX_MENTION {
+    let mut last_head: Option<usize> = None;
+    let mut unlisted = 0;
+    while i < ceil && i - start < MAX_MENTION + 4 {
         let wi = doc.norm(i);
         if i == start && doc.class(i, Class::Determiner) {
             i += 1;
             continue;
         }
-        if abbreviation_dot(doc, i) {
+        if abbreviation_dot(doc, i) || doc.token(i).kind == TokenKind::Possessive && last_head.is_some() {
             i += 1;
             continue;
         }
-        if doc.token(i).kind == TokenKind::Possessive && saw_head {
+        if can_be_head(doc, i) {
+            last_head = Some(i);
+            unlisted = 0;
             i += 1;
             continue;
         }
-        if can_be_head(doc, i) || can_be_modifier(doc, i) {
-            saw_head |= can_be_head(doc, i);
-            if can_be_head(doc, i) {
-                last_head = i;
-            }
+        if can_be_modifier(doc, i) {
             i += 1;
             continue;
         }
-        let joins = matches!(wi, "of" | "and" | "&")
-            && saw_head
-            && (i + 1 < ceil)
-            && (doc.capitalized(i + 1)
-                || (wi == "of" && doc.class(i + 1, Class::Determiner) && doc.capitalized(i + 2)));
+        // "of", "and" between names; "to", "for" after a source word
+        // ("a longtime adviser to Trump")
+        let after_head = i > 0 && last_head == Some(i - 1);
+        let joins = after_head
+            && i + 1 < ceil
+            && (matches!(wi, "of" | "and" | "&") && (doc.capitalized(i + 1) || doc.class(i + 1, Class::Determiner))
+                || ATTACHING.contains(&wi) && is_source_word(doc, i - 1) && !doc.class(i + 1, Class::Pronoun));
         if joins {
             i += 1;
             continue;
         }
-        if !doc.capitalized(i)
-            && doc.is_word(i)
-            && !is_function_word(doc, i)
-            && !saw_head
-            && i + 1 < ceil
-            && can_be_head(doc, i + 1)
-        {
-            i += 1; // an unlisted adjective before the head: "top officials"
+        // unlisted adjectives and nouns before a head: "one former GOP
+        // leadership aide", "top officials"
+        if doc.is_word(i) && !doc.capitalized(i) && !is_function_word(doc, i) && doc.verb(i).is_none() && unlisted < 3 {
+            unlisted += 1;
+            i += 1;
             continue;
         }
         break;
     }
-    saw_head.then(|| Mention { tokens: start..last_head + 1, form: Form::Phrase })
+    last_head.map(|h| Mention { tokens: start..h + 1, form: Form::Phrase })
 }
 
-/// True when token `i` is the period of an abbreviation ("Mr.", "Gen.").
+/// True when token `i` is the period of an abbreviation or an initial
+/// ("Mr.", "Gen.", "Lisa O. Monaco").
 pub(crate) fn abbreviation_dot(doc: &Document, i: usize) -> bool {
     i > 0
         && doc.norm(i) == "."
         && !doc.token(i).space_before
-        && lexicon().abbreviations.exactly(&doc.tokens, i - 1, i).is_some()
         && doc.capitalized(i - 1)
+        && (doc.norm(i - 1).chars().count() == 1 || lexicon().abbreviations.exactly(&doc.tokens, i - 1, i).is_some())
 }
 
 /// A mention separated from token `head + 1` by an aside that ends at
-/// `head`: ", who replaced Y," / "(R-Texas)" / "— an entity ... —".
+/// `head`: ", who replaced Y," / "(R-Texas)" / "— an entity ... —" /
+/// ", an African-American delegate from Houston, Texas,". The aside may
+/// hold commas of its own, so the nearest few openers are tried.
 fn across_aside(doc: &Document, head: usize, floor: usize) -> Option<Mention> {
-    let close = doc.norm(head);
-    let open = match close {
+    let mut close = head;
+    // "Sen. Jack Reed (D-R.I.), said": a bracket right before the comma
+    if doc.norm(close) == "," && close > floor && doc.norm(close - 1) == ")" {
+        close -= 1;
+    }
+    let open = match doc.norm(close) {
         "," => ",",
         ")" => "(",
-        "—" => "—",
-        "–" => "–",
-        "-" if doc.token(head).space_before => "-",
+        "—" | "–" => "—",
+        "-" if doc.token(close).space_before => "-",
         _ => return None,
     };
-    let low = floor.max(head.saturating_sub(MAX_ASIDE));
-    let mut j = head;
-    while j > low {
+    let low = floor.max(close.saturating_sub(MAX_ASIDE));
+    let mut tries = 0;
+    let mut j = close;
+    while j > low && tries < 3 {
         j -= 1;
         let w = doc.norm(j);
-        if w == open || (open == "—" && w == "–") || (open == "–" && w == "—") {
+        let opens = w == open || open == "—" && matches!(w, "—" | "–");
+        if matches!(w, ";" | ":") {
+            return None;
+        }
+        if !opens || j <= floor {
+            continue;
+        }
+        tries += 1;
+        let aside = j + 1..close;
+        if aside.is_empty() || !looks_like_aside(doc, aside) {
+            continue;
+        }
+        if let Some(m) = before(doc, j, floor) {
+            let good = match m.form {
+                Form::Phrase => doc.capitalized(m.tokens.end - 1) || is_source_word(doc, m.tokens.end - 1),
+                Form::Pronoun => true,
+                Form::Relative => false,
+            };
+            if good {
+                return Some(m);
+            }
+        }
+        if open != "," {
             break;
         }
-        if matches!(doc.token(j).kind, TokenKind::Quote(_)) || matches!(w, ";" | ":") {
-            return None;
-        }
-        if j == low {
-            return None;
-        }
     }
-    if j <= floor || j == head {
-        return None;
-    }
-    let aside = j + 1..head;
-    if aside.is_empty() || !looks_like_aside(doc, aside.clone(), open) {
-        return None;
-    }
-    let mention = before(doc, j, floor)?;
-    (mention.form == Form::Phrase).then_some(mention)
+    None
 }
 
-/// An aside describes the source: it opens with a relative pronoun, an
-/// article or a role ("who replaced", "a spokesman", "the former mayor"),
-/// or is wholly in brackets.
-fn looks_like_aside(doc: &Document, aside: Range<usize>, open: &str) -> bool {
-    if open == "(" {
-        return true;
+/// An aside describes the source or says when or how it spoke; it does not
+/// start a clause of its own ("and", "but") and holds no unpaired
+/// quotation mark.
+fn looks_like_aside(doc: &Document, aside: Range<usize>) -> bool {
+    if doc.is(aside.start, &["and", "but", "or", "so", "yet", "nor"]) {
+        return false;
     }
-    let first = aside.start;
-    let w = doc.norm(first);
-    matches!(
-        w,
-        "who"
-            | "whose"
-            | "which"
-            | "a"
-            | "an"
-            | "the"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "now"
-            | "then"
-            | "formerly"
-            | "himself"
-            | "herself"
-            | "including"
-            | "itself"
-            | "both"
-    ) || is_source_word(doc, first) && !doc.class(first, Class::Pronoun)
+    let marks = aside.clone().filter(|&k| matches!(doc.token(k).kind, TokenKind::Quote(_))).count();
+    marks % 2 == 0
 }
 
 #[cfg(test)]

@@ -311,12 +311,18 @@ impl<'t> Document<'t> {
                 if !family.of(raw) {
                     continue;
                 }
-                let side = if raw == "\"" {
+                // Straight marks toggle; a curly mark of the wrong shape
+                // that sits where a closing mark goes closes ("unusual,“ said").
+                let closes_here = !token.space_before
+                    && self.tokens.list.get(i + 1).is_none_or(|n| n.space_before || n.kind == TokenKind::Punct);
+                let side = if raw == "\"" || raw == "''" {
                     if open.is_some() {
                         QuoteSide::Close
                     } else {
                         QuoteSide::Open
                     }
+                } else if open.is_some() && closes_here {
+                    QuoteSide::Close
                 } else {
                     side
                 };
@@ -350,7 +356,8 @@ enum QuoteFamily {
 
 impl QuoteFamily {
     fn of(self, mark: &str) -> bool {
-        let double = matches!(mark, "\"" | "“" | "”" | "„" | "‟" | "«" | "»" | "″" | "「" | "」" | "『" | "』");
+        let double =
+            matches!(mark, "\"" | "“" | "”" | "„" | "‟" | "«" | "»" | "″" | "「" | "」" | "『" | "』" | "''" | "``");
         match self {
             QuoteFamily::Double => double,
             QuoteFamily::Single => !double,

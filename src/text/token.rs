@@ -175,6 +175,13 @@ pub fn tokenize(text: &str) -> Tokens {
             // "Trump’s": the possessive (or "is") stands as its own token.
             i += 2;
             kind = TokenKind::Possessive;
+        } else if (c == '\'' && char_at(i + 1) == Some('\'')) || (c == '`' && char_at(i + 1) == Some('`')) {
+            // '' and `` stand for double quotation marks in some archives
+            // ("''It performed better,'' said ..."): one mark, not two.
+            i += 2;
+            let before = if start == 0 || space_before { None } else { Some(chars[start - 1].1) };
+            let side = if c == '`' { QuoteSide::Open } else { side_from_context(before, char_at(i)) };
+            kind = TokenKind::Quote(side);
         } else if let Some(shape) = quote_shape(c) {
             i += 1;
             let before = if start == 0 || space_before { None } else { Some(chars[start - 1].1) };
@@ -315,6 +322,15 @@ mod tests {
         );
         let t = tokenize("at https://x.org/p");
         assert_eq!(t.list[1].kind, TokenKind::Link);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_one_quotation_mark() {
+        let text = "''It worked,'' said Polak.";
+        assert_eq!(words(text), ["''", "It", "worked", ",", "''", "said", "Polak", "."]);
+        let t = tokenize(text);
+        assert_eq!(t.list[0].kind, TokenKind::Quote(QuoteSide::Open));
+        assert_eq!(t.list[4].kind, TokenKind::Quote(QuoteSide::Close));
     }
 
     #[test]

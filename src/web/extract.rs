@@ -187,7 +187,9 @@ fn skipped(element: &Element, tag: &str, filter: Filter, window: Option<&web_sys
 
 /// True when CSS lays the element out as a block of its own.
 fn displays_as_block(element: &Element, window: Option<&web_sys::Window>) -> bool {
-    let Some(style) = window.and_then(|w| w.get_computed_style(element).ok().flatten()) else { return false };
+    let Some(style) = window.and_then(|w| w.get_computed_style(element).ok().flatten()) else {
+        return false;
+    };
     let display = style.get_property_value("display").unwrap_or_default();
     !(display.is_empty()
         || display.starts_with("inline")

@@ -136,7 +136,9 @@ fn tooltip_listeners(document: &Document, state: Weak<RefCell<Option<Shown>>>) -
             let Some(shown) = shown.as_ref() else { return };
             let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
             let Some(mark) = inside_mark(&target) else { return };
-            let Some(i) = mark.get_attribute("data-finding").and_then(|v| v.parse::<usize>().ok()) else { return };
+            let Some(i) = mark.get_attribute("data-finding").and_then(|v| v.parse::<usize>().ok()) else {
+                return;
+            };
             let Some(finding) = shown.report.findings.get(i) else { return };
             shown.widget.show_tip(&explain(&shown.report, i), finding.category, &mark.get_bounding_client_rect());
         }
