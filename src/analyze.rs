@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::report::{Finding, Kind, Part, Reason, Report, SourcePart, Speech};
 use crate::rules::{self, Candidate, Rule};
-use crate::source::mention::{self, Form};
+use crate::source::mention;
 use crate::source::Resolver;
 use crate::text::{Document, QuoteSide, TokenKind};
 use crate::Span;
@@ -95,11 +95,7 @@ fn inherit_sources(doc: &Document, kept: &mut Vec<Candidate>) {
             .iter()
             .rev()
             .find(|p| p.kind == Kind::Attribution && p.source.is_some() && p.cue.start >= sentence.start);
-        let source = before.and_then(|p| p.source.clone()).or_else(|| {
-            mention::after(doc, sentence.start, cue).filter(|m| {
-                m.form != Form::Relative && doc.is_word(m.tokens.end) && !doc.is(m.tokens.end, &["of", "and"])
-            })
-        });
+        let source = before.and_then(|p| p.source.clone()).or_else(|| mention::clause_subject(doc, sentence, cue));
         kept[k].source = source;
     }
     kept.retain(|c| !c.inherits_source || c.source.is_some());

@@ -21,7 +21,7 @@ impl Rule for Participle {
             let Some(verb) = reporting_verb(doc, i) else {
                 continue;
             };
-            if !verb.is(Verb::GERUND) || !doc.is(i - 1, &[",", "—", "–", "while", "before", "after", "by"]) {
+            if !verb.is(Verb::GERUND) || !doc.is(i - 1, &[",", "—", "–", ")", "while", "before", "after", "by"]) {
                 continue;
             }
             if doc.sentence_of(i - 1) != doc.sentence_of(i) {
@@ -29,8 +29,11 @@ impl Rule for Participle {
             }
             let next = i + 1;
             let marked = doc.is(next, &["that", ":"]) || super::clause::opens_quote(doc, next);
-            let says_little = verb.has("weak") || verb.has("belief") || verb.has("quote") || verb.has("noun");
-            if says_little && !marked {
+            // "calling it “a hoax”", "calling the protester ...": a weak verb
+            // with an object
+            let object = (verb.has("weak") || verb.has("intent") || verb.has("stance")) && opens_object(doc, next);
+            let says_little = verb.has("weak") || verb.has("belief") || verb.has("quote") || verb.has("noun") || verb.has("intent") || verb.has("stance");
+            if says_little && !marked && !object {
                 continue;
             }
             let content = content_after(doc, next);
@@ -49,6 +52,13 @@ impl Rule for Participle {
             });
         }
     }
+}
+
+/// True when token `i` starts an object: a pronoun, an article, a name or
+/// "to" ("calling it a hoax", "urging voters to ...").
+fn opens_object(doc: &Document, i: usize) -> bool {
+    use crate::lexicon::Class;
+    doc.class(i, Class::Determiner) || doc.class(i, Class::Pronoun) || doc.class(i, Class::Object) || doc.capitalized(i) || doc.is(i, &["to"])
 }
 
 #[cfg(test)]

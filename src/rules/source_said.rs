@@ -40,21 +40,34 @@ impl Rule for SourceSaid {
             }
             let next = after_verb(doc, verb, i);
             let signal = content_signal(doc, next, sentence.end);
-            let preceded = preceded_by_content(doc, source.tokens.start, sentence.start);
-            let split = preceded && doc.is(next, &[","]) && opens_quote(doc, next + 1);
-            let content = match signal {
-                Some(at) if !split => content_after(doc, at),
-                _ if preceded => {
-                    let mut parts = content_before(doc, source.tokens.start);
-                    parts.extend(split_quote_rest(doc, next));
-                    parts
-                }
-                _ => content_after(doc, next),
+            // "CONTENT, SOURCE said [after ...]": the content comes first
+            // when a quotation or clause ends right before the source and
+            // only an adjunct follows the verb
+            let inverted = signal.is_none()
+                && preceded_by_content(doc, source.tokens.start, sentence.start)
+                && nothing_but_adjunct(doc, next);
+            let split = preceded_by_content(doc, source.tokens.start, sentence.start)
+                && doc.is(next, &[","])
+                && opens_quote(doc, next + 1);
+            let content = if split {
+                let mut parts = content_before(doc, source.tokens.start);
+                parts.extend(split_quote_rest(doc, next));
+                parts
+            } else if inverted {
+                content_before(doc, source.tokens.start)
+            } else {
+                content_after(doc, signal.unwrap_or(next))
             };
-            if signal.is_none() && !preceded && (needs_signal(verb) || verb.has("noun") && !opens_clause(doc, next)) {
+            let quoted = content.iter().any(|r| r.start > 0 && opens_quote(doc, r.start - 1));
+            if !accepted(doc, verb, signal.is_some(), quoted, inverted || split, next) {
                 continue;
             }
-            if content.is_empty() && (needs_signal(verb) || signal.is_none() && !ends_sentence(doc, next)) {
+            // a belief inside someone's words is part of what they said:
+            // "Weaver told CNN that he believes ...", "“They think ...”"
+            if verb.has("belief") && (doc.quote_around(i).is_some() || reported_clause(doc, source.tokens.start)) {
+                continue;
+            }
+            if content.is_empty() && !ends_sentence(doc, next) {
                 continue;
             }
             let mut c =
@@ -108,10 +121,30 @@ fn agrees(doc: &Document, verb: &Verb, g: &VerbGroup, source: &Mention) -> bool 
     }
 }
 
-/// Verbs that say too little alone: they need "that", a colon or a
-/// quotation after them, or a quotation before.
-fn needs_signal(verb: &Verb) -> bool {
-    verb.has("weak") || verb.has("belief") || verb.has("quote") || verb.has("dispute")
+/// Whether the verb, with what surrounds it, reports a claim. Verbs of
+/// speech ("said", "told") always do. The others need more: a quotation
+/// for manner verbs ("continued", "joked"); "that", a colon or a clause for
+/// beliefs ("thinks he will win"); for weak verbs and promises, "that", a
+/// colon, a quotation, "to", or an object ("called it a hoax", "proposed a
+/// tax"); disputes are left to the disputes rule unless marked; a verb that
+/// is also a noun ("claims", "reports") needs a clause after it.
+fn accepted(doc: &Document, verb: &Verb, marked: bool, quoted: bool, inverted: bool, next: usize) -> bool {
+    if verb.has("quote") {
+        return quoted;
+    }
+    if verb.has("belief") {
+        return marked || !inverted && opens_clause(doc, next);
+    }
+    if verb.has("dispute") {
+        return marked || quoted;
+    }
+    if verb.has("weak") || verb.has("intent") {
+        return marked || quoted || inverted && !verb.has("intent") || doc.is(next, &["to"]) || opens_clause(doc, next);
+    }
+    if verb.has("noun") {
+        return marked || quoted || inverted || opens_clause(doc, next);
+    }
+    true
 }
 
 /// True when token `i` can open a clause: "claim the army ...", "claims he
@@ -147,7 +180,7 @@ fn after_verb(doc: &Document, verb: &Verb, i: usize) -> usize {
         }
         if let Some(m) = mention::after(doc, next, sentence_end) {
             let after = m.tokens.end;
-            if doc.is(after, &["that", ":", ","]) || opens_quote(doc, after) {
+            if doc.is(after, &["that", ":", ","]) || opens_quote(doc, after) || nothing_but_adjunct(doc, after) {
                 return after;
             }
         }
@@ -228,6 +261,22 @@ fn content_signal(doc: &Document, from: usize, sentence_end: usize) -> Option<us
         j += 1;
     }
     None
+}
+
+/// True when the clause whose subject starts at `start` is itself what
+/// someone said: it follows "that" or a reporting verb ("said he believes").
+fn reported_clause(doc: &Document, start: usize) -> bool {
+    start > 0 && (doc.is(start - 1, &["that"]) || doc.verb(start - 1).is_some())
+}
+
+/// True when what follows the verb at `i` adds no content: the sentence
+/// ends, a comma comes, or an adjunct says when, where or how ("after
+/// meeting ministers", "on Tuesday", "in a statement").
+fn nothing_but_adjunct(doc: &Document, i: usize) -> bool {
+    ends_sentence(doc, i)
+        || doc.any_class(i, Class::Preposition.bit() | Class::Time.bit() | Class::Adverb.bit() | Class::Conjunction.bit())
+        || doc.norm(i).ends_with("ly") && !doc.capitalized(i)
+        || matches!(doc.norm(i), "—" | "–" | "(" | ";")
 }
 
 /// True when the clause's source follows content in the same sentence: a

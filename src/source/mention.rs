@@ -303,6 +303,28 @@ pub fn after(doc: &Document, start: usize, ceil: usize) -> Option<Mention> {
     last_head.map(|h| Mention { tokens: start..h + 1, form: Form::Phrase })
 }
 
+/// The subject of the main clause of a sentence, looking no further than
+/// token `before`: the mention at the sentence's start, or after a
+/// comma that ends an opening adjunct ("In an interview with CNN, Trump
+/// continued ..."), followed by a verb rather than more of a phrase.
+pub fn clause_subject(doc: &Document, sentence: Range<usize>, before: usize) -> Option<Mention> {
+    let mut starts = vec![sentence.start];
+    starts.extend((sentence.start..before).filter(|&k| doc.norm(k) == ",").map(|k| k + 1));
+    starts.into_iter().find_map(|start| {
+        let mut start = start;
+        while start < before && matches!(doc.token(start).kind, TokenKind::Quote(_)) {
+            start += 1;
+        }
+        let m = after(doc, start, before)?;
+        let next = m.tokens.end;
+        let speaker = m.tokens.len() == 1 && doc.class(m.tokens.start, Class::Speaker);
+        let verb_next = doc.is_word(next)
+            && (doc.class(next, Class::Aux) || doc.class(next, Class::Adverb) || !is_function_word(doc, next))
+            && !doc.is(next, &["of", "and", "or"]);
+        (m.form != Form::Relative && !speaker && verb_next).then_some(m)
+    })
+}
+
 /// True when token `i` is the period of an abbreviation or an initial
 /// ("Mr.", "Gen.", "Lisa O. Monaco").
 pub(crate) fn abbreviation_dot(doc: &Document, i: usize) -> bool {
