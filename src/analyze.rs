@@ -48,18 +48,23 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
     // the tokens taken by attribution cues and by unverified cues
     let mut attribution_cue = vec![false; doc.len()];
     let mut unverified_cue = vec![false; doc.len()];
-    let mut claims: HashMap<Range<usize>, Vec<Range<usize>>> = HashMap::new();
+    // per sentence, the sources and contents of the attributions kept
+    let mut claims: HashMap<usize, Vec<(Range<usize>, Vec<Range<usize>>)>> = HashMap::new();
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for c in candidates {
         let taken = |marks: &[bool]| c.cue.clone().any(|t| marks[t]);
         let clash = match c.kind {
             Kind::Attribution => {
-                let same_claim = c
-                    .source
-                    .as_ref()
-                    .and_then(|m| claims.get(&m.tokens))
-                    .is_some_and(|contents| contents.iter().any(|a| c.content.iter().any(|b| overlaps(a, b))));
+                // the same source saying the same thing, found twice
+                let same_claim = c.source.as_ref().is_some_and(|m| {
+                    claims.get(&doc.sentence_of(c.cue.start)).is_some_and(|kept| {
+                        kept.iter().any(|(source, contents)| {
+                            overlaps(source, &m.tokens)
+                                && contents.iter().any(|a| c.content.iter().any(|b| overlaps(a, b)))
+                        })
+                    })
+                });
                 taken(&attribution_cue) || same_claim
             }
             Kind::Unverified => {
@@ -74,7 +79,7 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
             marks[t] = true;
         }
         if let (Kind::Attribution, Some(m)) = (c.kind, &c.source) {
-            claims.entry(m.tokens.clone()).or_default().extend(c.content.iter().cloned());
+            claims.entry(doc.sentence_of(c.cue.start)).or_default().push((m.tokens.clone(), c.content.clone()));
         }
         kept.push(c);
     }

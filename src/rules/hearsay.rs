@@ -37,7 +37,15 @@ impl Rule for Hearsay {
                 || cue.start > 0
                     && (doc.token(cue.start - 1).kind == TokenKind::Possessive
                         || doc.is(cue.start - 1, &["his", "her", "their", "its"]));
-            if sourced && phrase.value.has("claim") {
+            // "confirmed reports of": the reports are what someone confirms;
+            // "intelligence reports that": someone's reports
+            let noun_first = doc.is(
+                cue.start,
+                &["reports", "rumours", "rumors", "claims", "allegations", "speculation", "suggestions", "word"],
+            );
+            let object =
+                cue.start > 0 && noun_first && (doc.verb(cue.start - 1).is_some() || compound_noun(doc, cue.start - 1));
+            if (sourced || object) && phrase.value.has("claim") {
                 continue;
             }
             if !phrase.value.has("claim") {
@@ -72,6 +80,21 @@ impl Rule for Hearsay {
             out.push(Candidate::hearsay(self.name(), cue, content));
         }
     }
+}
+
+/// True when token `i` is a noun modifying the next one ("intelligence
+/// reports"): a lower-case content word, not a function word.
+fn compound_noun(doc: &Document, i: usize) -> bool {
+    use crate::lexicon::Class;
+    const FUNCTION: u32 = Class::Preposition.bit()
+        | Class::Determiner.bit()
+        | Class::Conjunction.bit()
+        | Class::Aux.bit()
+        | Class::Function.bit()
+        | Class::Adverb.bit()
+        | Class::Time.bit()
+        | Class::Relative.bit();
+    doc.is_word(i) && !doc.capitalized(i) && !doc.any_class(i, FUNCTION) && !doc.norm(i).ends_with("ly")
 }
 
 /// The start of the clause holding token `i`: the sentence's start, or

@@ -104,9 +104,9 @@ pub trait Rule {
 pub fn all() -> Vec<Box<dyn Rule + Send + Sync>> {
     vec![
         Box::new(according_to::AccordingTo),
+        Box::new(nominal::Nominal),
         Box::new(source_said::SourceSaid),
         Box::new(said_source::SaidSource),
-        Box::new(nominal::Nominal),
         Box::new(participle::Participle),
         Box::new(colon::Colon),
         Box::new(hearsay::Hearsay),

@@ -32,7 +32,12 @@ impl Rule for Participle {
             // "calling it “a hoax”", "calling the protester ...": a weak verb
             // with an object
             let object = (verb.has("weak") || verb.has("intent") || verb.has("stance")) && opens_object(doc, next);
-            let says_little = verb.has("weak") || verb.has("belief") || verb.has("quote") || verb.has("noun") || verb.has("intent") || verb.has("stance");
+            let says_little = verb.has("weak")
+                || verb.has("belief")
+                || verb.has("quote")
+                || verb.has("noun")
+                || verb.has("intent")
+                || verb.has("stance");
             if says_little && !marked && !object {
                 continue;
             }
@@ -58,7 +63,11 @@ impl Rule for Participle {
 /// "to" ("calling it a hoax", "urging voters to ...").
 fn opens_object(doc: &Document, i: usize) -> bool {
     use crate::lexicon::Class;
-    doc.class(i, Class::Determiner) || doc.class(i, Class::Pronoun) || doc.class(i, Class::Object) || doc.capitalized(i) || doc.is(i, &["to"])
+    doc.class(i, Class::Determiner)
+        || doc.class(i, Class::Pronoun)
+        || doc.class(i, Class::Object)
+        || doc.capitalized(i)
+        || doc.is(i, &["to"])
 }
 
 #[cfg(test)]

@@ -38,6 +38,12 @@ impl Rule for SourceSaid {
             if group.hypothetical || !agrees(doc, verb, &group, &source) || !speaks_for_others(doc, &source) {
                 continue;
             }
+            // "he had intelligence reports that": after an auxiliary the
+            // phrase is an object, and the verb a noun
+            let start = source.tokens.start;
+            if start > sentence.start && doc.class(start - 1, Class::Aux) {
+                continue;
+            }
             let next = after_verb(doc, verb, i);
             let signal = content_signal(doc, next, sentence.end);
             // "CONTENT, SOURCE said [after ...]": the content comes first
@@ -138,7 +144,7 @@ fn accepted(doc: &Document, verb: &Verb, marked: bool, quoted: bool, inverted: b
     if verb.has("dispute") {
         return marked || quoted;
     }
-    if verb.has("weak") || verb.has("intent") {
+    if verb.has("weak") || verb.has("intent") || verb.has("stance") {
         return marked || quoted || inverted && !verb.has("intent") || doc.is(next, &["to"]) || opens_clause(doc, next);
     }
     if verb.has("noun") {
@@ -165,6 +171,7 @@ fn particle(doc: &Document, verb: &Verb, i: usize) -> usize {
     match verb.base.as_str() {
         "point" if w == "out" => 1,
         "call" if matches!(w, "for" | "on") => 1,
+        "rail" if w == "against" => 1,
         _ => 0,
     }
 }
@@ -274,7 +281,8 @@ fn reported_clause(doc: &Document, start: usize) -> bool {
 /// meeting ministers", "on Tuesday", "in a statement").
 fn nothing_but_adjunct(doc: &Document, i: usize) -> bool {
     ends_sentence(doc, i)
-        || doc.any_class(i, Class::Preposition.bit() | Class::Time.bit() | Class::Adverb.bit() | Class::Conjunction.bit())
+        || doc
+            .any_class(i, Class::Preposition.bit() | Class::Time.bit() | Class::Adverb.bit() | Class::Conjunction.bit())
         || doc.norm(i).ends_with("ly") && !doc.capitalized(i)
         || matches!(doc.norm(i), "—" | "–" | "(" | ";")
 }
