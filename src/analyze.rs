@@ -36,6 +36,7 @@ pub fn analyze(text: &str) -> Report {
     let mut kept = settle(&doc, candidates);
     inherit_sources(&doc, &mut kept);
     continue_quotations(&doc, &mut kept);
+    end_contents_at_next_claim(&doc, &mut kept);
     build(&doc, kept)
 }
 
@@ -135,6 +136,47 @@ fn continue_quotations(doc: &Document, kept: &mut [Candidate]) {
                 c.content.push(inner);
             }
         }
+    }
+}
+
+/// A content that runs into the next attribution of its sentence after a
+/// comma or dash ends there: "Zelensky has warned that X, claiming that Y"
+/// has the content "that X", and "The Kremlin said X, and Moscow denied Y"
+/// the content "X". Without the punctuation the second attribution is part
+/// of the first one's content ("said that Putin had said ...").
+fn end_contents_at_next_claim(doc: &Document, kept: &mut [Candidate]) {
+    for a in 0..kept.len() {
+        if kept[a].kind != Kind::Attribution {
+            continue;
+        }
+        let cue_start = kept[a].cue.start;
+        let sentence = doc.sentence_of(cue_start);
+        let starts: Vec<usize> = kept[a + 1..]
+            .iter()
+            .take_while(|b| doc.sentence_of(b.cue.start) == sentence)
+            .filter(|b| b.kind == Kind::Attribution)
+            // where the next claim begins: its source when that comes after
+            // this cue, else its cue (a participle's source lies before)
+            .map(|b| {
+                b.source
+                    .as_ref()
+                    .map(|m| m.tokens.start)
+                    .filter(|&s| s > cue_start)
+                    .map_or(b.cue.start, |s| s.min(b.cue.start))
+            })
+            .collect();
+        for fragment in &mut kept[a].content {
+            if fragment.start <= cue_start {
+                continue;
+            }
+            let Some(&next) = starts.iter().find(|&&s| fragment.start < s && s < fragment.end) else {
+                continue;
+            };
+            if let Some(p) = (fragment.start..next).rev().find(|&k| doc.is(k, &[",", ";", "—", "–"])) {
+                *fragment = rules::clause::trimmed(doc, fragment.start..p);
+            }
+        }
+        kept[a].content.retain(|r| !r.is_empty());
     }
 }
 

@@ -3,9 +3,9 @@
 
 use super::clause::{content_before, reporting_verb};
 use super::{Candidate, Rule};
-use crate::lexicon::Verb;
+use crate::lexicon::{Class, Verb};
 use crate::source::mention::{self, Form};
-use crate::text::{Document, QuoteSide, TokenKind};
+use crate::text::{Document, TokenKind};
 
 /// The rule.
 pub struct SaidSource;
@@ -42,25 +42,8 @@ impl Rule for SaidSource {
             let end = source.tokens.end;
             let clause_ends = end >= doc.len()
                 || doc.token(end).line_break_before
-                || matches!(
-                    doc.norm(end),
-                    "." | ","
-                        | "!"
-                        | "?"
-                        | ";"
-                        | "—"
-                        | "–"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "while"
-                        | "as"
-                )
-                || matches!(doc.token(end).kind, TokenKind::Quote(QuoteSide::Open));
+                || !matches!(doc.token(end).kind, TokenKind::Word | TokenKind::Number)
+                || doc.any_class(end, Class::Preposition.bit() | Class::Conjunction.bit() | Class::Time.bit());
             if !clause_ends {
                 continue;
             }

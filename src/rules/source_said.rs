@@ -147,10 +147,29 @@ fn accepted(doc: &Document, verb: &Verb, marked: bool, quoted: bool, inverted: b
     if verb.has("weak") || verb.has("intent") || verb.has("stance") {
         return marked || quoted || inverted && !verb.has("intent") || doc.is(next, &["to"]) || opens_clause(doc, next);
     }
-    if verb.has("noun") {
-        return marked || quoted || inverted || opens_clause(doc, next);
+    // only the forms that are also nouns: "claims", "reports", not "reported"
+    if verb.has("noun") && verb.is(Verb::BASE | Verb::THIRD) && !verb.is(Verb::PAST) {
+        return marked || quoted || inverted || opens_clause(doc, next) && clause_follows(doc, next);
     }
     true
+}
+
+/// True when a clause starts at token `i`: a pronoun subject, or a phrase
+/// followed by a verb before the next punctuation ("claim the army is
+/// working", not "claim a greater number of states").
+fn clause_follows(doc: &Document, i: usize) -> bool {
+    if doc.class(i, Class::Pronoun) || doc.is(i, &["there"]) {
+        return true;
+    }
+    (i + 1..(i + 10).min(doc.len()))
+        .take_while(|&k| {
+            doc.is_word(k) || doc.token(k).kind == TokenKind::Number || doc.token(k).kind == TokenKind::Possessive
+        })
+        .any(|k| {
+            doc.class(k, Class::Aux)
+                || doc.verb(k).is_some_and(|v| !v.has("noun"))
+                || doc.norm(k).ends_with("ed") && !doc.capitalized(k)
+        })
 }
 
 /// True when token `i` can open a clause: "claim the army ...", "claims he
@@ -219,6 +238,7 @@ fn content_signal(doc: &Document, from: usize, sentence_end: usize) -> Option<us
         }
         // adjuncts: prepositions, articles, names, times, numbers
         let adjunct = doc.class(j, Class::Preposition)
+            || mention::abbreviation_dot(doc, j)
             || doc.class(j, Class::Determiner)
             || doc.class(j, Class::Time)
             || doc.capitalized(j)

@@ -38,6 +38,9 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     while start + 1 < end && doc.class(start, Class::Determiner) {
         start += 1;
     }
+    if let Some(d) = with_attached_phrase(doc, start..end) {
+        return d;
+    }
     let mut described: Option<SourceType> = None;
     let mut name_from = start;
     let mut listed_name: Option<SourceType> = None;
@@ -86,9 +89,17 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
             Some(t) => t,
             None => listed_name.or(name_noun).unwrap_or(SourceType::Person),
         };
+        // "Ines Bauer of the Geological Survey": a person's name ends
+        // before the place they speak for
+        let mut name_end = end;
+        if source_type == SourceType::Person {
+            if let Some(p) = (name_from + 1..end).find(|&k| doc.is(k, &["of", "from", "at"])) {
+                name_end = p;
+            }
+        }
         return Description {
             source_type,
-            name: text_of(doc, name_from..end),
+            name: text_of(doc, name_from..name_end),
             proper: true,
             described: described.is_some(),
         };
@@ -98,6 +109,29 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
         Some(t) => t,
     };
     Description { source_type, name: text_of(doc, start..end), proper: false, described: described.is_some() }
+}
+
+/// A mention whose head has a phrase attached ("a spokesman for the
+/// ministry", "officials familiar with the talks"): the head says what kind
+/// of source it is, unless it is a post, report or outlet and the phrase
+/// names who is behind it ("a post on the Telegram channel Dockside
+/// Watch").
+fn with_attached_phrase(doc: &Document, tokens: Range<usize>) -> Option<Description> {
+    const ATTACHING: &[&str] = &["for", "at", "from", "in", "with", "on", "to", "of", "inside", "within"];
+    const TAKING_PHRASE: &[&str] =
+        &["familiar", "close", "loyal", "allied", "linked", "tied", "opposed", "sympathetic"];
+    let p = (tokens.start + 1..tokens.end).find(|&k| {
+        let lower_head = |h: usize| !doc.capitalized(h) && doc.source_word(h);
+        doc.is(k, ATTACHING)
+            && (lower_head(k - 1) || k >= tokens.start + 2 && doc.is(k - 1, TAKING_PHRASE) && lower_head(k - 2))
+    })?;
+    let head_end = if doc.is(p - 1, TAKING_PHRASE) { p - 1 } else { p };
+    let head = describe(doc, tokens.start..head_end);
+    let attached = describe(doc, p + 1..tokens.end);
+    if matches!(head.source_type, SourceType::Social | SourceType::Document | SourceType::Media) && attached.proper {
+        return Some(attached);
+    }
+    Some(Description { name: text_of(doc, tokens), ..head })
 }
 
 /// The words of `tokens` with single spaces between them and no space

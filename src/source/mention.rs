@@ -235,6 +235,11 @@ fn attached_phrase(doc: &Document, head: usize, floor: usize) -> Option<usize> {
         k -= 1;
         let w = doc.norm(k);
         if ATTACHING.contains(&w) {
+            // one phrase after the preposition: an article only at its
+            // start ("the statistics office this week" is two phrases)
+            if (k + 2..=head).any(|d| doc.class(d, Class::Determiner)) {
+                return None;
+            }
             let start = attach_left(doc, k + 1, floor);
             return (start <= k).then_some(start);
         }
@@ -327,7 +332,7 @@ pub fn clause_subject(doc: &Document, sentence: Range<usize>, before: usize) -> 
 
 /// True when token `i` is the period of an abbreviation or an initial
 /// ("Mr.", "Gen.", "Lisa O. Monaco").
-pub(crate) fn abbreviation_dot(doc: &Document, i: usize) -> bool {
+pub fn abbreviation_dot(doc: &Document, i: usize) -> bool {
     i > 0
         && doc.norm(i) == "."
         && !doc.token(i).space_before

@@ -1,6 +1,7 @@
 //! Following sources through one text: the same source, however named,
 //! gets one canonical name.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::report::SourceType;
@@ -25,9 +26,19 @@ pub struct Entity {
 #[derive(Default)]
 pub struct Resolver {
     entities: Vec<Entity>,
-    /// Entities in the order they were last mentioned as a source.
+    /// Entities by lower-case name.
+    by_name: HashMap<String, usize>,
+    /// People by lower-case surname.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Entities in the order they were last mentioned as a source, the
+    /// most recent last; pronouns look back no further than this.
     recent: Vec<usize>,
+    /// Full names the text gives people anywhere, by surname, found once.
+    names_in_text: Option<HashMap<String, String>>,
 }
+
+/// How many recently mentioned sources a pronoun may refer back to.
+const PRONOUN_REACH: usize = 24;
 
 impl Resolver {
     /// A resolver for a new text.
@@ -47,6 +58,9 @@ impl Resolver {
         };
         self.recent.retain(|&e| e != id);
         self.recent.push(id);
+        if self.recent.len() > PRONOUN_REACH {
+            self.recent.remove(0);
+        }
         id
     }
 
@@ -56,29 +70,37 @@ impl Resolver {
     }
 
     fn phrase(&mut self, doc: &Document, tokens: Range<usize>) -> usize {
-        let d = describe(doc, tokens);
-        let key = d.name.to_lowercase();
-        let surname = (d.proper && d.source_type == SourceType::Person)
-            .then(|| key.rsplit(' ').next().unwrap_or(&key).to_owned());
-        // The same name, or for people a shorter or longer form of it.
-        let found = self.entities.iter().rposition(|e| {
-            let same = e.name.to_lowercase() == key;
-            let person_match = match (&surname, &e.surname) {
-                (Some(s), Some(es)) => {
-                    s == es && (e.name.to_lowercase().ends_with(&key) || key.ends_with(&e.name.to_lowercase()))
-                }
-                (Some(s), None) => e.source_type == SourceType::Person && e.name.to_lowercase() == *s,
-                _ => false,
-            };
-            same || person_match
-        });
-        match found {
-            Some(id) => {
-                self.merge(id, &d);
-                id
+        let mut d = describe(doc, tokens);
+        let person = d.proper && d.source_type == SourceType::Person;
+        if person && !d.name.contains(' ') {
+            // "Mr Rutte" where the text named "NATO chief Mark Rutte" before
+            let surname = d.name.to_lowercase();
+            if let Some(full) = self.names_in_text(doc).get(&surname) {
+                d.name = full.clone();
             }
-            None => self.add(d, surname),
         }
+        let key = d.name.to_lowercase();
+        if let Some(&id) = self.by_name.get(&key) {
+            self.merge(id, &d);
+            return id;
+        }
+        let surname = person.then(|| key.rsplit(' ').next().unwrap_or(&key).to_owned());
+        // a shorter or longer form of a person's name: "Zelensky",
+        // "Volodymyr Zelensky"
+        if let Some(s) = &surname {
+            let same_person = self.by_surname.get(s).and_then(|ids| {
+                ids.iter().rev().copied().find(|&id| {
+                    let known = self.entities[id].name.to_lowercase();
+                    known.ends_with(&key) || key.ends_with(&known)
+                })
+            });
+            if let Some(id) = same_person {
+                self.merge(id, &d);
+                self.by_name.insert(key, id);
+                return id;
+            }
+        }
+        self.add(d, surname)
     }
 
     /// A repeated mention may add to what is known: a fuller name, or a
@@ -87,6 +109,7 @@ impl Resolver {
         let e = &mut self.entities[id];
         if d.proper && d.name.len() > e.name.len() && e.source_type == SourceType::Person {
             e.name = d.name.clone();
+            self.by_name.insert(d.name.to_lowercase(), id);
         }
         if d.described && e.source_type != d.source_type && d.source_type != SourceType::Person {
             e.source_type = d.source_type;
@@ -94,8 +117,36 @@ impl Resolver {
     }
 
     fn add(&mut self, d: Description, surname: Option<String>) -> usize {
+        let id = self.entities.len();
+        self.by_name.insert(d.name.to_lowercase(), id);
+        if let Some(s) = &surname {
+            self.by_surname.entry(s.clone()).or_default().push(id);
+        }
         self.entities.push(Entity { name: d.name, source_type: d.source_type, surname, pronoun: None });
-        self.entities.len() - 1
+        id
+    }
+
+    /// Full names of people anywhere in the text, by lower-case surname:
+    /// two or three capitalized words that are not titles, descriptions or
+    /// known names ("Mark Rutte" in "NATO chief Mark Rutte"). The first
+    /// one for each surname wins.
+    fn names_in_text(&mut self, doc: &Document) -> &HashMap<String, String> {
+        self.names_in_text.get_or_insert_with(|| {
+            let mut names = HashMap::new();
+            let name_word = |i: usize| doc.capitalized(i) && !doc.source_word(i) && doc.norm(i).chars().count() > 1;
+            for i in 1..doc.len() {
+                let sentence_start = doc.sentence_around(i).start;
+                if !name_word(i) || !name_word(i - 1) || i - 1 == sentence_start && !name_word(i - 1) {
+                    continue;
+                }
+                let first = if i >= 2 && name_word(i - 2) && i - 2 > sentence_start { i - 2 } else { i - 1 };
+                if first == sentence_start && doc.any_class(first, u32::MAX) {
+                    continue; // "But Rutte": not a first name
+                }
+                names.entry(doc.norm(i).to_owned()).or_insert_with(|| doc.span(first..i + 1).text(doc.text).to_owned());
+            }
+            names
+        })
     }
 
     fn unresolved(&mut self, doc: &Document, tokens: Range<usize>, source_type: SourceType) -> usize {
