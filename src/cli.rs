@@ -231,7 +231,10 @@ pub fn readable(text: &str, report: &Report, color: bool) -> String {
                 paint("1;35", &format!("{:?}", f.reason.unwrap_or(crate::Reason::Hedge)).to_lowercase())
             }
         };
-        let loaded = if f.loaded { paint("31", " [loaded word]") } else { String::new() };
+        let loaded = match f.loaded {
+            Some(j) => paint("31", &format!(" [loaded: {}]", format!("{j:?}").to_lowercase())),
+            None => String::new(),
+        };
         let _ =
             writeln!(out, "{:>3}. line {line}: {} {} {what}{loaded}", n + 1, paint("1;33", &f.cue.text), arrow(f.kind));
         if let Some(c) = &f.content {

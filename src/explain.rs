@@ -1,7 +1,7 @@
 //! Plain words for a finding: what tooltips, the panel and screen readers
 //! say about it.
 
-use crate::report::{Finding, Kind, Reason, Report, SourceType, Speech};
+use crate::report::{Finding, Judgement, Kind, Reason, Report, SourceType, Speech};
 
 /// A finding in plain words: a heading and the lines under it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,8 +93,13 @@ pub fn explain(report: &Report, i: usize) -> Explanation {
         (Kind::Unverified, Some(Reason::Hearsay)) => lines.push(format!("No source is named: “{}”", f.cue.text)),
         (Kind::Unverified, _) => lines.push(format!("The writer hedges: “{}”", f.cue.text)),
     }
-    if f.loaded {
-        lines.push(format!("“{}” is a loaded word: it carries the writer's judgement", f.cue.text));
+    if let Some(judgement) = f.loaded {
+        let how = match judgement {
+            Judgement::Affirms => "presents the claim as true",
+            Judgement::Doubts => "casts doubt on the claim",
+            Judgement::Concedes => "presents the claim as an admission",
+        };
+        lines.push(format!("Loaded word: “{}” {how}", f.cue.text));
     }
     Explanation { heading, lines }
 }

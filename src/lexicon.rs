@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::report::SourceType;
+use crate::report::{Judgement, SourceType};
 use crate::text::{tokenize, Tokens};
 
 /// A fast hash for short words. The keys are our own word lists, so the
@@ -162,6 +162,11 @@ impl Verb {
     /// True when the file gives this verb `tag`.
     pub fn has(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
+    }
+
+    /// The judgement the verb carries, if it is a loaded word.
+    pub fn judgement(&self) -> Option<Judgement> {
+        Judgement::from_tags(|t| self.has(t))
     }
 
     /// True when this spelling is one of `forms`.
@@ -404,7 +409,7 @@ mod tests {
         let said = &lexicon().verbs["said"];
         assert_eq!(said.base, "say");
         assert!(said.is(Verb::PAST) && said.is(Verb::PARTICIPLE) && !said.is(Verb::GERUND));
-        assert!(lexicon().verbs["claimed"].has("loaded"));
+        assert_eq!(lexicon().verbs["claimed"].judgement(), Some(Judgement::Doubts));
         assert!(lexicon().verbs["denied"].has("dispute"));
     }
 

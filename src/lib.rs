@@ -17,5 +17,5 @@ pub mod text;
 pub mod web;
 
 pub use analyze::analyze;
-pub use report::{Category, Finding, Kind, Reason, Report, SourceType, Speech, Unit};
+pub use report::{Category, Finding, Judgement, Kind, Reason, Report, SourceType, Speech, Unit};
 pub use span::Span;

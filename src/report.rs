@@ -58,6 +58,30 @@ pub enum Reason {
     Disputed,
 }
 
+/// The judgement a loaded cue carries (Wikipedia's "words to watch",
+/// MOS:SAID): the writer's word for how someone spoke says what the writer
+/// thinks of the claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Judgement {
+    /// Presents the claim as true ("revealed", "pointed out", "noted").
+    Affirms,
+    /// Casts doubt on it ("claimed", "insisted", "alleged").
+    Doubts,
+    /// Presents it as an admission ("admitted", "conceded", "confessed").
+    Concedes,
+}
+
+impl Judgement {
+    /// The judgement a word list's tags give, if any.
+    pub fn from_tags(has: impl Fn(&str) -> bool) -> Option<Judgement> {
+        [("affirms", Judgement::Affirms), ("doubts", Judgement::Doubts), ("concedes", Judgement::Concedes)]
+            .into_iter()
+            .find(|(tag, _)| has(tag))
+            .map(|(_, j)| j)
+    }
+}
+
 /// Direct (quoted) or reported (paraphrased) speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -118,9 +142,9 @@ pub struct Finding {
     pub reason: Option<Reason>,
     /// Quotation or paraphrase, for attributions with content.
     pub speech: Option<Speech>,
-    /// The cue is a word that carries the writer's judgement ("claimed",
-    /// "admitted", "insisted"): Wikipedia's "words to watch".
-    pub loaded: bool,
+    /// When the cue is a word that carries the writer's judgement
+    /// ("claimed", "admitted", "revealed"), which judgement.
+    pub loaded: Option<Judgement>,
     /// For a dispute: the index in `findings` of the claim it disputes.
     pub disputes: Option<usize>,
     /// The rule that found it (`src/rules/<rule>.rs`, with `_` for `-`).

@@ -17,7 +17,7 @@ fn describe(f: &Finding) -> String {
         format!("{} ({}: {})", s.text, format!("{:?}", s.source_type).to_lowercase(), s.name)
     });
     let content = f.content.as_ref().map_or("-".to_owned(), |c| c.text.clone());
-    let loaded = if f.loaded { " [loaded]" } else { "" };
+    let loaded = if f.loaded.is_some() { " [loaded]" } else { "" };
     format!("{kind} | {}{loaded} | {source} | {content}", f.cue.text)
 }
 

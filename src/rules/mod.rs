@@ -21,7 +21,7 @@ pub mod testing;
 
 use std::ops::Range;
 
-use crate::report::{Kind, Reason};
+use crate::report::{Judgement, Kind, Reason};
 use crate::source::mention::Mention;
 use crate::text::Document;
 
@@ -38,8 +38,8 @@ pub struct Candidate {
     pub content: Vec<Range<usize>>,
     /// Why an unverified finding or a sourceless attribution is flagged.
     pub reason: Option<Reason>,
-    /// The cue carries the writer's judgement.
-    pub loaded: bool,
+    /// The judgement the cue carries, if it is a loaded word.
+    pub loaded: Option<Judgement>,
     /// The source is that of the attribution before it in the sentence
     /// (", claiming that ...").
     pub inherits_source: bool,
@@ -56,7 +56,7 @@ impl Candidate {
             source: Some(source),
             content,
             reason: None,
-            loaded: false,
+            loaded: None,
             inherits_source: false,
             rule,
         }
@@ -70,7 +70,7 @@ impl Candidate {
             source: None,
             content,
             reason: Some(Reason::Hearsay),
-            loaded: false,
+            loaded: None,
             inherits_source: false,
             rule,
         }
@@ -84,7 +84,7 @@ impl Candidate {
             source: None,
             content: Vec::new(),
             reason: Some(reason),
-            loaded: false,
+            loaded: None,
             inherits_source: false,
             rule,
         }

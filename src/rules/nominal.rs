@@ -5,6 +5,7 @@
 use super::clause::{content_after, opens_quote, reporting_verb};
 use super::{Candidate, Rule};
 use crate::lexicon::{lexicon, Class};
+use crate::report::Judgement;
 use crate::source::mention::{self, Form, Mention};
 use crate::text::{Document, TokenKind};
 
@@ -31,7 +32,7 @@ impl Rule for Nominal {
                 continue; // part of a name: "The Drudge Report"
             }
             let sentence = doc.sentence_around(i);
-            let loaded = tags.has("loaded");
+            let loaded = Judgement::from_tags(|t| tags.has(t));
             // SOURCE's [adjective] NOUN that ...
             let possessor_at = match i.checked_sub(1).map(|p| doc.token(p).kind) {
                 Some(TokenKind::Possessive) => Some(i - 1),

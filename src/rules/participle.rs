@@ -51,7 +51,7 @@ impl Rule for Participle {
                 source: None,
                 content,
                 reason: None,
-                loaded: verb.has("loaded"),
+                loaded: verb.judgement(),
                 inherits_source: true,
                 rule: self.name(),
             });

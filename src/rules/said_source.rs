@@ -20,7 +20,10 @@ impl Rule for SaidSource {
             let Some(verb) = reporting_verb(doc, i) else {
                 continue;
             };
-            if !verb.is(Verb::PAST | Verb::THIRD) || verb.has("belief") || verb.has("noun") && !verb.has("loaded") {
+            if !verb.is(Verb::PAST | Verb::THIRD)
+                || verb.has("belief")
+                || verb.has("noun") && verb.judgement().is_none()
+            {
                 continue;
             }
             let sentence = doc.sentence_around(i);
@@ -52,7 +55,7 @@ impl Rule for SaidSource {
                 continue;
             }
             let mut c = Candidate::attribution(self.name(), i..i + 1, source, content);
-            c.loaded = verb.has("loaded");
+            c.loaded = verb.judgement();
             out.push(c);
         }
     }

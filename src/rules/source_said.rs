@@ -78,7 +78,7 @@ impl Rule for SourceSaid {
             }
             let mut c =
                 Candidate::attribution(self.name(), group.cue.start..i + 1 + particle(doc, verb, i), source, content);
-            c.loaded = verb.has("loaded");
+            c.loaded = verb.judgement();
             out.push(c);
         }
     }

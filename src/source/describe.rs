@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::{lexicon, Class};
 use crate::report::SourceType;
-use crate::source::mention::abbreviation_dot;
+use crate::source::mention::{abbreviation_dot, is_participle, ATTACHING, TAKING_PHRASE};
 use crate::text::{Document, TokenKind};
 
 /// What a mention says about its source.
@@ -117,9 +117,11 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
 /// names who is behind it ("a post on the Telegram channel Dockside
 /// Watch").
 fn with_attached_phrase(doc: &Document, tokens: Range<usize>) -> Option<Description> {
-    const ATTACHING: &[&str] = &["for", "at", "from", "in", "with", "on", "to", "of", "inside", "within"];
-    const TAKING_PHRASE: &[&str] =
-        &["familiar", "close", "loyal", "allied", "linked", "tied", "opposed", "sympathetic"];
+    // "a leaked memo seen by this newspaper": the memo is the source
+    if let Some(by) = (tokens.start + 2..tokens.end).find(|&k| doc.is(k, &["by"]) && is_participle(doc, k - 1)) {
+        let head = describe(doc, tokens.start..by - 1);
+        return Some(Description { name: text_of(doc, tokens), ..head });
+    }
     let p = (tokens.start + 1..tokens.end).find(|&k| {
         let lower_head = |h: usize| !doc.capitalized(h) && doc.source_word(h);
         doc.is(k, ATTACHING)

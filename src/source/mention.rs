@@ -85,11 +85,12 @@ fn can_be_modifier(doc: &Document, i: usize) -> bool {
 
 /// Prepositions that may attach a phrase to a source's head: "a spokesman
 /// for the mayor", "the organizer of a rally", "officials at the agency".
-const ATTACHING: &[&str] = &["of", "for", "at", "from", "in", "with", "on", "to", "inside", "within"];
+pub(crate) const ATTACHING: &[&str] = &["of", "for", "at", "from", "in", "with", "on", "to", "inside", "within"];
 
 /// Adjectives that take a phrase after a source: "officials familiar with
 /// the talks", "people close to the campaign".
-const TAKING_PHRASE: &[&str] = &["familiar", "close", "loyal", "allied", "linked", "tied", "opposed", "sympathetic"];
+pub(crate) const TAKING_PHRASE: &[&str] =
+    &["familiar", "close", "loyal", "allied", "linked", "tied", "opposed", "sympathetic"];
 
 /// Subordinating words that the grammar lists as prepositions: a subject
 /// may follow them ("after Trump said").
@@ -130,7 +131,42 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
         // here: "the organizer of a pro-Trump rally"
         None => attached_phrase(doc, head, floor)?,
     };
+    // "a memo seen by this newspaper states": the agent of a participle
+    // belongs to the phrase before it, which is the subject
+    if start >= floor + 2 && doc.is(start - 1, &["by"]) && is_participle(doc, start - 2) {
+        if let Some(m) = before_any(doc, start - 2, floor).filter(|m| m.form == Form::Phrase) {
+            return Some(Mention { tokens: m.tokens.start..end, form: Form::Phrase });
+        }
+    }
     Some(Mention { tokens: start..end, form: Form::Phrase })
+}
+
+/// True when token `i` looks like a past participle ("seen", "obtained").
+pub(crate) fn is_participle(doc: &Document, i: usize) -> bool {
+    let w = doc.norm(i);
+    doc.is_word(i)
+        && !doc.capitalized(i)
+        && (doc.verb(i).is_some_and(|v| v.is(crate::lexicon::Verb::PARTICIPLE))
+            || w.ends_with("ed")
+            || matches!(
+                w,
+                "seen"
+                    | "written"
+                    | "given"
+                    | "made"
+                    | "held"
+                    | "sent"
+                    | "kept"
+                    | "shown"
+                    | "known"
+                    | "led"
+                    | "run"
+                    | "paid"
+                    | "read"
+                    | "drawn"
+                    | "taken"
+                    | "won"
+            ))
 }
 
 /// The first token of the noun phrase whose head is token `head`, or
