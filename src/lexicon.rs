@@ -11,7 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::report::{Judgement, SourceType};
-use crate::text::{tokenize, Tokens};
+use crate::text::tokenize;
 
 /// A fast hash for short words. The keys are our own word lists, so the
 /// protection of the standard hasher against crafted keys buys nothing and
@@ -35,6 +35,10 @@ impl Hasher for WordHasher {
     }
 
     fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
         self.add(u64::from(i));
     }
 
@@ -110,8 +114,7 @@ impl Class {
 
 /// All word lists.
 pub struct Lexicon {
-    /// Reporting verbs by form ("said" -> say, past and participle).
-    pub verbs: WordMap<Verb>,
+    
     /// Abbreviations a period follows without ending the sentence.
     pub abbreviations: PhraseList,
     /// Words for kinds of sources, names of well-known ones, and titles.
@@ -124,10 +127,21 @@ pub struct Lexicon {
     pub hearsay: PhraseList,
     /// Dispute markers ("no evidence", "have denied").
     pub disputes: PhraseList,
-    /// Nouns of saying ("claim", "findings"), with tags.
-    pub claim_nouns: WordMap<Tags>,
-    /// Closed word classes by word, as [`Class`] bits.
-    grammar: WordMap<u32>,
+    /// Everything the lists say of single words, by token norm.
+    words: WordMap<Word>,
+}
+
+/// What the lists say of one word, found with one lookup per token.
+#[derive(Debug, Default)]
+pub struct Word {
+    /// Its number in the phrase lists (0 when in none).
+    pub id: WordId,
+    /// Its closed classes, as [`Class`] bits.
+    pub classes: u32,
+    /// The reporting verb it is a form of ("said": say).
+    pub verb: Option<Verb>,
+    /// When it is a noun of saying ("claim", "findings"), its tags.
+    pub claim_noun: Option<Tags>,
 }
 
 /// The lexicon, parsed on first use.
@@ -186,14 +200,20 @@ pub struct SourceWord {
     pub honorific: bool,
 }
 
-/// A list of phrases, each a sequence of token norms, with tags.
+/// A word's number in the lexicon: every word of every phrase list has one,
+/// and a text's tokens are numbered once ([`Lexicon::id`]), so phrases are
+/// matched by comparing numbers. 0 stands for words in no list.
+pub type WordId = u32;
+
+/// A list of phrases, each a sequence of word numbers, with tags.
 pub struct PhraseList<T = Tags> {
-    by_first: WordMap<Vec<Phrase<T>>>,
+    /// Phrases by the number of their first word, longest first.
+    by_first: Vec<Vec<Phrase<T>>>,
 }
 
 /// One phrase of a [`PhraseList`].
 pub struct Phrase<T> {
-    words: Vec<String>,
+    words: Vec<WordId>,
     /// What the list says about the phrase.
     pub value: T,
 }
@@ -211,14 +231,18 @@ impl Tags {
 
 impl<T> PhraseList<T> {
     fn new() -> Self {
-        PhraseList { by_first: WordMap::default() }
+        PhraseList { by_first: Vec::new() }
     }
 
     /// Adds a phrase unless the same words are already there (the first
     /// entry wins, so the files loaded first take precedence).
-    fn add(&mut self, words: Vec<String>, value: T) {
-        let Some(first) = words.first() else { return };
-        let list = self.by_first.entry(first.clone()).or_default();
+    fn add(&mut self, words: Vec<WordId>, value: T) {
+        let Some(&first) = words.first() else { return };
+        let first = first as usize;
+        if self.by_first.len() <= first {
+            self.by_first.resize_with(first + 1, Vec::new);
+        }
+        let list = &mut self.by_first[first];
         if list.iter().any(|p| p.words == words) {
             return;
         }
@@ -228,35 +252,36 @@ impl<T> PhraseList<T> {
     }
 
     /// The longest phrase starting at token `i` and ending by token `end`
-    /// (exclusive): its length in tokens and the phrase.
-    pub fn longest_at(&self, tokens: &Tokens, i: usize, end: usize) -> Option<(usize, &Phrase<T>)> {
-        if i >= end {
+    /// (exclusive) of a text whose tokens have the numbers `ids`: its
+    /// length in tokens and the phrase.
+    pub fn longest_at(&self, ids: &[WordId], i: usize, end: usize) -> Option<(usize, &Phrase<T>)> {
+        let end = end.min(ids.len());
+        if i >= end || ids[i] == 0 {
             return None;
         }
-        let candidates = self.by_first.get(tokens.norm(i))?;
+        let candidates = self.by_first.get(ids[i] as usize)?;
         candidates.iter().find_map(|p| {
             let n = p.words.len();
-            let fits = i + n <= end && p.words.iter().enumerate().all(|(k, w)| tokens.norm(i + k) == w);
-            fits.then_some((n, p))
+            (i + n <= end && ids[i..i + n] == p.words[..]).then_some((n, p))
         })
     }
 
-    /// True when some phrase is exactly the tokens `i..end`.
-    pub fn exactly(&self, tokens: &Tokens, i: usize, end: usize) -> Option<&Phrase<T>> {
-        let candidates = self.by_first.get(tokens.norm(i))?;
-        candidates
-            .iter()
-            .find(|p| p.words.len() == end - i && p.words.iter().enumerate().all(|(k, w)| tokens.norm(i + k) == w))
+    /// The phrase that is exactly the tokens `i..end`, if any.
+    pub fn exactly(&self, ids: &[WordId], i: usize, end: usize) -> Option<&Phrase<T>> {
+        if i >= end || end > ids.len() {
+            return None;
+        }
+        self.by_first.get(ids[i] as usize)?.iter().find(|p| ids[i..end] == p.words[..])
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.by_first.iter().map(Vec::len).sum()
     }
 
     /// True when the list is empty.
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.by_first.iter().all(Vec::is_empty)
     }
 }
 
@@ -275,24 +300,48 @@ fn entries(file: &'static str) -> impl Iterator<Item = (Vec<&'static str>, Vec<S
     })
 }
 
-/// The token norms of a phrase as the tokenizer would see it in a text.
-fn phrase_words(phrase: &str) -> Vec<String> {
-    let tokens = tokenize(phrase);
-    (0..tokens.list.len()).map(|i| tokens.norm(i).to_owned()).collect()
+/// Numbers words as the lists are loaded.
+#[derive(Default)]
+struct Numbering {
+    ids: WordMap<WordId>,
 }
 
-fn phrase_list(file: &'static str) -> PhraseList {
-    let mut list = PhraseList::new();
-    for (phrases, tags) in entries(file) {
-        for phrase in phrases {
-            list.add(phrase_words(phrase), Tags(tags.clone()));
-        }
+impl Numbering {
+    /// The words of a phrase as the tokenizer splits it in a text, numbered.
+    fn phrase(&mut self, phrase: &str) -> Vec<WordId> {
+        let tokens = tokenize(phrase);
+        (0..tokens.list.len())
+            .map(|i| {
+                let next = self.ids.len() as WordId + 1;
+                *self.ids.entry(tokens.norm(i).to_owned()).or_insert(next)
+            })
+            .collect()
     }
-    list
+
+    fn list(&mut self, file: &'static str) -> PhraseList {
+        let mut list = PhraseList::new();
+        for (phrases, tags) in entries(file) {
+            for phrase in phrases {
+                list.add(self.phrase(phrase), Tags(tags.clone()));
+            }
+        }
+        list
+    }
 }
 
 impl Lexicon {
+    /// What the lists say of a token norm, if anything.
+    pub fn word(&self, norm: &str) -> Option<&Word> {
+        self.words.get(norm)
+    }
+
+    /// The reporting verb a token norm is a form of.
+    pub fn verb(&self, norm: &str) -> Option<&Verb> {
+        self.word(norm)?.verb.as_ref()
+    }
+
     fn load() -> Lexicon {
+        let mut numbering = Numbering::default();
         let mut sources = PhraseList::new();
         // Order matters where two files list the same words: the more
         // specific kind comes first ("channel" is social before media).
@@ -312,21 +361,30 @@ impl Lexicon {
                     honorific: tags.iter().any(|t| t == "honorific"),
                 };
                 for phrase in phrases {
-                    sources.add(phrase_words(phrase), word);
+                    sources.add(numbering.phrase(phrase), word);
                 }
             }
         }
-        Lexicon {
-            verbs: verbs(include_str!("../lexicon/reporting_verbs.txt")),
-            abbreviations: phrase_list(include_str!("../lexicon/abbreviations.txt")),
-            sources,
-            demonyms: phrase_list(include_str!("../lexicon/demonyms.txt")),
-            hedges: phrase_list(include_str!("../lexicon/hedges.txt")),
-            hearsay: phrase_list(include_str!("../lexicon/hearsay.txt")),
-            disputes: phrase_list(include_str!("../lexicon/disputes.txt")),
-            claim_nouns: word_table(include_str!("../lexicon/claim_nouns.txt")),
-            grammar: word_classes(include_str!("../lexicon/grammar.txt")),
+        let abbreviations = numbering.list(include_str!("../lexicon/abbreviations.txt"));
+        let demonyms = numbering.list(include_str!("../lexicon/demonyms.txt"));
+        let hedges = numbering.list(include_str!("../lexicon/hedges.txt"));
+        let hearsay = numbering.list(include_str!("../lexicon/hearsay.txt"));
+        let disputes = numbering.list(include_str!("../lexicon/disputes.txt"));
+        // one table for all single-word facts
+        let mut words: WordMap<Word> = WordMap::default();
+        for (norm, id) in numbering.ids {
+            words.entry(norm).or_default().id = id;
         }
+        for (norm, classes) in word_classes(include_str!("../lexicon/grammar.txt")) {
+            words.entry(norm).or_default().classes = classes;
+        }
+        for (norm, verb) in verbs(include_str!("../lexicon/reporting_verbs.txt")) {
+            words.entry(norm).or_default().verb = Some(verb);
+        }
+        for (norm, tags) in word_table(include_str!("../lexicon/claim_nouns.txt")) {
+            words.entry(norm).or_default().claim_noun = Some(tags);
+        }
+        Lexicon { abbreviations, sources, demonyms, hedges, hearsay, disputes, words }
     }
 }
 
@@ -359,7 +417,7 @@ fn word_classes(file: &'static str) -> WordMap<u32> {
 impl Lexicon {
     /// The class bits of `word` (a token norm).
     pub fn classes(&self, word: &str) -> u32 {
-        self.grammar.get(word).copied().unwrap_or(0)
+        self.word(word).map_or(0, |w| w.classes)
     }
 
     /// True when `word` (a token norm) is of `class`.
@@ -397,7 +455,7 @@ mod tests {
     #[test]
     fn every_file_parses_into_entries() {
         let lex = lexicon();
-        assert!(lex.verbs.len() > 300);
+        assert!(lex.words.values().filter(|w| w.verb.is_some()).count() > 300);
         for list in [&lex.abbreviations, &lex.demonyms, &lex.hedges, &lex.hearsay, &lex.disputes] {
             assert!(!list.is_empty());
         }
@@ -406,11 +464,11 @@ mod tests {
 
     #[test]
     fn verb_forms_and_tags() {
-        let said = &lexicon().verbs["said"];
+        let said = &lexicon().verb("said").unwrap();
         assert_eq!(said.base, "say");
         assert!(said.is(Verb::PAST) && said.is(Verb::PARTICIPLE) && !said.is(Verb::GERUND));
-        assert_eq!(lexicon().verbs["claimed"].judgement(), Some(Judgement::Doubts));
-        assert!(lexicon().verbs["denied"].has("dispute"));
+        assert_eq!(lexicon().verb("claimed").unwrap().judgement(), Some(Judgement::Doubts));
+        assert!(lexicon().verb("denied").unwrap().has("dispute"));
     }
 
     #[test]
@@ -427,8 +485,8 @@ mod tests {
     #[test]
     fn longest_phrase_wins() {
         let text = "Russian Telegram channel Kremlin Snuffbox";
-        let tokens = tokenize(text);
-        let (n, phrase) = lexicon().sources.longest_at(&tokens, 1, tokens.list.len()).unwrap();
+        let doc = crate::text::Document::new(text);
+        let (n, phrase) = lexicon().sources.longest_at(doc.ids(), 1, doc.len()).unwrap();
         assert_eq!(n, 2);
         assert_eq!(phrase.value.source_type, SourceType::Social);
     }

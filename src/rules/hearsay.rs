@@ -22,7 +22,7 @@ impl Rule for Hearsay {
         let mut i = 0;
         while i < doc.len() {
             let sentence = doc.sentence_around(i);
-            let Some((n, phrase)) = list.longest_at(&doc.tokens, i, sentence.end) else {
+            let Some((n, phrase)) = list.longest_at(doc.ids(), i, sentence.end) else {
                 i += 1;
                 continue;
             };

@@ -30,7 +30,7 @@ pub(crate) fn find_phrases(
     let mut i = 0;
     while i < doc.len() {
         let end = doc.sentence_around(i).end;
-        match list.longest_at(&doc.tokens, i, end) {
+        match list.longest_at(doc.ids(), i, end) {
             Some((n, _)) => {
                 out.push(Candidate::unverified(rule, i..i + n, reason));
                 i += n;

@@ -4,7 +4,7 @@
 
 use super::clause::{content_after, opens_quote, reporting_verb};
 use super::{Candidate, Rule};
-use crate::lexicon::{lexicon, Class};
+use crate::lexicon::Class;
 use crate::report::Judgement;
 use crate::source::mention::{self, Form, Mention};
 use crate::text::{Document, TokenKind};
@@ -23,11 +23,8 @@ impl Rule for Nominal {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        let nouns = &lexicon().claim_nouns;
         for i in 0..doc.len() {
-            let Some(tags) = nouns.get(doc.norm(i)) else {
-                continue;
-            };
+            let Some(tags) = doc.word(i).and_then(|w| w.claim_noun.as_ref()) else { continue };
             if doc.capitalized(i) && doc.sentence_around(i).start != i {
                 continue; // part of a name: "The Drudge Report"
             }

@@ -50,7 +50,7 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     let mut in_name = false;
     let mut k = start;
     while k < end {
-        if let Some((n, phrase)) = lex.sources.longest_at(&doc.tokens, k, end) {
+        if let Some((n, phrase)) = lex.sources.longest_at(doc.ids(), k, end) {
             let word = phrase.value;
             let last_is_lower = !doc.capitalized(k + n - 1);
             if word.is_name {
@@ -66,7 +66,7 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
             k += n;
             continue;
         }
-        if let Some((n, _)) = lex.demonyms.longest_at(&doc.tokens, k, end) {
+        if let Some((n, _)) = lex.demonyms.longest_at(doc.ids(), k, end) {
             // A demonym before other words describes; at the end it names
             // ("the Russians").
             if k + n < end && !in_name {

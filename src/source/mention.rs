@@ -373,7 +373,7 @@ pub fn abbreviation_dot(doc: &Document, i: usize) -> bool {
         && doc.norm(i) == "."
         && !doc.token(i).space_before
         && doc.capitalized(i - 1)
-        && (doc.norm(i - 1).chars().count() == 1 || lexicon().abbreviations.exactly(&doc.tokens, i - 1, i).is_some())
+        && (doc.norm(i - 1).chars().count() == 1 || lexicon().abbreviations.exactly(doc.ids(), i - 1, i).is_some())
 }
 
 /// A mention separated from token `head + 1` by an aside that ends at

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 pub use token::{tokenize, QuoteSide, Token, TokenKind, Tokens};
 
-use crate::lexicon::{lexicon, Class, Verb};
+use crate::lexicon::{lexicon, Class, Verb, Word, WordId};
 use crate::Span;
 
 /// A text split into tokens, sentences, paragraphs and quotations.
@@ -37,19 +37,24 @@ pub struct Document<'t> {
     quote_closing: HashMap<usize, usize>,
     /// What the word lists say of each token, looked up once.
     words: Vec<WordInfo>,
+    /// Each token's number in the lexicon (0 for words in no phrase list).
+    ids: Vec<WordId>,
     /// For each sentence, whether it is in title case (a headline).
     title_case: Vec<bool>,
 }
 
-/// What the word lists say of one token.
+/// What the word lists say of one token: the fields the rules read for
+/// every token, side by side, so that a pass over the text stays in cache.
 #[derive(Clone, Copy, Default)]
 struct WordInfo {
     /// [`Class`] bits.
     classes: u32,
-    /// The reporting verb it is, if any.
-    verb: Option<&'static Verb>,
     /// Some phrase of the source lists or demonyms covers it.
     source_word: bool,
+    /// The reporting verb it is a form of, if any.
+    verb: Option<&'static Verb>,
+    /// The lists' entry for the word, if any.
+    word: Option<&'static Word>,
 }
 
 /// A quotation: the tokens between a pair of quotation marks.
@@ -83,7 +88,16 @@ impl<'t> Document<'t> {
     /// Segments `text`.
     pub fn new(text: &'t str) -> Document<'t> {
         let tokens = tokenize(text);
-        let sentences = segment::sentences(&tokens);
+        let lex = lexicon();
+        // punctuation and quotation marks are in no list: no lookup for them
+        let entries: Vec<Option<&'static Word>> = (0..tokens.list.len())
+            .map(|i| match tokens.list[i].kind {
+                TokenKind::Punct | TokenKind::Quote(_) | TokenKind::Link => None,
+                _ => lex.word(tokens.norm(i)),
+            })
+            .collect();
+        let ids: Vec<WordId> = entries.iter().map(|w| w.map_or(0, |w| w.id)).collect();
+        let sentences = segment::sentences(&tokens, &ids);
         let mut sentence_of = vec![0u32; tokens.list.len()];
         let mut paragraph_of = Vec::with_capacity(sentences.len());
         let mut paragraphs: Vec<Range<usize>> = Vec::new();
@@ -108,9 +122,10 @@ impl<'t> Document<'t> {
             quote_opening: HashMap::new(),
             quote_closing: HashMap::new(),
             words: Vec::new(),
+            ids,
             title_case: Vec::new(),
         };
-        doc.words = doc.look_up_words();
+        doc.words = doc.look_up_words(&entries);
         doc.title_case = doc.sentences.iter().map(|s| doc.is_title_case(s.clone())).collect();
         doc.quotes = doc.find_quotes();
         for (k, q) in doc.quotes.iter().enumerate() {
@@ -193,9 +208,14 @@ impl<'t> Document<'t> {
         self.paragraphs[self.paragraph_of[self.sentence_of(i)] as usize].clone()
     }
 
+    /// The tokens' numbers in the lexicon, for matching phrase lists.
+    pub fn ids(&self) -> &[WordId] {
+        &self.ids
+    }
+
     /// True when token `i` exists and is a word of `class`.
     pub fn class(&self, i: usize, class: Class) -> bool {
-        self.words.get(i).is_some_and(|w| w.classes & class.bit() != 0)
+        self.any_class(i, class.bit())
     }
 
     /// True when token `i` exists and is a word of one of the classes in
@@ -207,6 +227,11 @@ impl<'t> Document<'t> {
     /// The reporting verb token `i` is, if it is one.
     pub fn verb(&self, i: usize) -> Option<&'static Verb> {
         self.words.get(i).and_then(|w| w.verb)
+    }
+
+    /// What the word lists say of token `i`, if it is a word they know.
+    pub fn word(&self, i: usize) -> Option<&'static Word> {
+        self.words.get(i).and_then(|w| w.word)
     }
 
     /// True when a phrase of the source lists or a demonym covers token `i`
@@ -231,21 +256,23 @@ impl<'t> Document<'t> {
         words >= 3 && capitalized * 10 >= words * 8
     }
 
-    fn look_up_words(&self) -> Vec<WordInfo> {
+    fn look_up_words(&self, entries: &[Option<&'static Word>]) -> Vec<WordInfo> {
         let lex = lexicon();
         let mut words: Vec<WordInfo> = (0..self.len())
             .map(|i| {
-                if self.token(i).kind != TokenKind::Word {
-                    return WordInfo::default();
+                let word = entries[i].filter(|_| self.token(i).kind == TokenKind::Word);
+                WordInfo {
+                    classes: word.map_or(0, |w| w.classes),
+                    source_word: false,
+                    verb: word.and_then(|w| w.verb.as_ref()),
+                    word,
                 }
-                let norm = self.tokens.norm(i);
-                WordInfo { classes: lex.classes(norm), verb: lex.verbs.get(norm), source_word: false }
             })
             .collect();
         for i in 0..self.len() {
             let longest = [
-                lex.sources.longest_at(&self.tokens, i, self.len()).map(|(n, _)| n),
-                lex.demonyms.longest_at(&self.tokens, i, self.len()).map(|(n, _)| n),
+                lex.sources.longest_at(&self.ids, i, self.len()).map(|(n, _)| n),
+                lex.demonyms.longest_at(&self.ids, i, self.len()).map(|(n, _)| n),
             ];
             if let Some(n) = longest.into_iter().flatten().max() {
                 for w in &mut words[i..i + n] {

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, WordId};
 use crate::text::token::{QuoteSide, TokenKind, Tokens};
 
 /// No sentence grows beyond this many tokens: text without punctuation (a
@@ -63,7 +63,7 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// Splits the tokens into sentences, as token index ranges. Every token
 /// belongs to exactly one sentence, and sentences come in text order.
-pub fn sentences(tokens: &Tokens) -> Vec<Range<usize>> {
+pub fn sentences(tokens: &Tokens, ids: &[WordId]) -> Vec<Range<usize>> {
     let list = &tokens.list;
     let mut out = Vec::new();
     let mut start = 0;
@@ -73,7 +73,7 @@ pub fn sentences(tokens: &Tokens) -> Vec<Range<usize>> {
             out.push(start..i);
             start = i;
         }
-        if let Some(end) = sentence_end_after(tokens, i) {
+        if let Some(end) = sentence_end_after(tokens, ids, i) {
             out.push(start..end);
             start = end;
             i = end;
@@ -89,7 +89,7 @@ pub fn sentences(tokens: &Tokens) -> Vec<Range<usize>> {
 
 /// When token `i` ends a sentence, the index one past the sentence's last
 /// token (after any closing quotation marks and brackets).
-fn sentence_end_after(tokens: &Tokens, i: usize) -> Option<usize> {
+fn sentence_end_after(tokens: &Tokens, ids: &[WordId], i: usize) -> Option<usize> {
     let list = &tokens.list;
     let norm = tokens.norm(i);
     let terminal = match list[i].kind {
@@ -143,7 +143,7 @@ fn sentence_end_after(tokens: &Tokens, i: usize) -> Option<usize> {
         if single_initial {
             return None;
         }
-        let name_title = lex.abbreviations.exactly(tokens, w, w + 1).map(|a| a.value.has("name"));
+        let name_title = lex.abbreviations.exactly(ids, w, w + 1).map(|a| a.value.has("name"));
         let abbreviation = name_title.is_some() || word.ends_with('.');
         if name_title == Some(true) || (abbreviation && !SENTENCE_OPENERS.contains(&next_text)) {
             return None;

@@ -5,6 +5,7 @@
 //! Each word also gets a normalized form (lower case, curly apostrophes made
 //! straight) that the word lists are matched against.
 
+use std::iter::Peekable;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -92,7 +93,7 @@ fn quote_shape(c: char) -> Option<Option<QuoteSide>> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    c.is_ascii_alphanumeric() || !c.is_ascii() && (c.is_alphanumeric() || is_mark(c))
 }
 
 /// Combining marks continue the word they follow ("Zoe\u{301}").
@@ -130,19 +131,51 @@ fn link_spans(text: &str) -> Vec<Span> {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Tokens {
     let mut out = Tokens { list: Vec::with_capacity(text.len() / 5), norms: String::with_capacity(text.len()) };
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    // Line by line: no token spans a line break, and the characters of one
+    // line at a time are all that is held besides the tokens.
+    let mut line_start = 0;
+    let mut chars = Vec::new();
+    let mut state = LineStart { space_before: false, line_break_before: true };
+    let mut links = link_spans(text).into_iter().peekable();
+    for line in text.split_inclusive('\n') {
+        chars.clear();
+        chars.extend(line.char_indices().map(|(b, c)| (b + line_start, c)));
+        tokenize_line(&chars, line_start + line.len(), &mut links, &mut state, &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+/// What carries over from one line to the next.
+#[derive(Clone, Copy)]
+struct LineStart {
+    space_before: bool,
+    line_break_before: bool,
+}
+
+/// Tokenizes one line, given as its characters with their byte offsets in
+/// the text; `line_end` is the byte offset where the line ends, and `links`
+/// the links of the text not yet passed.
+fn tokenize_line(
+    chars: &[(usize, char)],
+    line_end: usize,
+    links: &mut Peekable<std::vec::IntoIter<Span>>,
+    state: &mut LineStart,
+    out: &mut Tokens,
+) {
+    let byte_at = |i: usize| chars.get(i).map_or(line_end, |&(b, _)| b);
     let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let mut i = 0;
-    let mut space_before = false;
-    let mut line_break_before = true;
-    let mut links = link_spans(text).into_iter().peekable();
+    let LineStart { mut space_before, mut line_break_before } = *state;
     while i < chars.len() {
         let c = chars[i].1;
         while links.peek().is_some_and(|l| l.start < chars[i].0) {
             links.next();
         }
-        if c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}') {
+        if c == ' '
+            || !c.is_ascii_alphanumeric()
+                && (c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}'))
+        {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 line_break_before = true;
             }
@@ -160,7 +193,7 @@ pub fn tokenize(text: &str) -> Tokens {
             kind = TokenKind::Link;
         } else if c.is_alphanumeric() || ((c == '@' || c == '#') && char_at(i + 1).is_some_and(|n| n.is_alphanumeric()))
         {
-            i = scan_word(&chars, i);
+            i = scan_word(chars, i);
             kind = if chars[start..i].iter().all(|&(_, c)| c.is_ascii_digit() || c == ',' || c == '.') {
                 TokenKind::Number
             } else {
@@ -216,7 +249,7 @@ pub fn tokenize(text: &str) -> Tokens {
         space_before = false;
         line_break_before = false;
     }
-    out
+    *state = LineStart { space_before, line_break_before };
 }
 
 /// A straight quotation mark opens when nothing sits before it or a letter
