@@ -69,7 +69,12 @@ fn main() {
             black_box(sourcelight::analyze(t));
         }
     });
-    println!("throughput, article by article: {:.1} MB/s ({:.1} ms for {:.2} MB)", mb_per_s(total, time), time.as_secs_f64() * 1e3, total as f64 / 1e6);
+    println!(
+        "throughput, article by article: {:.1} MB/s ({:.1} ms for {:.2} MB)",
+        mb_per_s(total, time),
+        time.as_secs_f64() * 1e3,
+        total as f64 / 1e6
+    );
 
     // one text of 1x, 10x and 100x the size, made of whole articles
     let unit = 100_000;

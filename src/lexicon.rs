@@ -114,7 +114,6 @@ impl Class {
 
 /// All word lists.
 pub struct Lexicon {
-    
     /// Abbreviations a period follows without ending the sentence.
     pub abbreviations: PhraseList,
     /// Words for kinds of sources, names of well-known ones, and titles.

@@ -5,7 +5,6 @@
 //! Each word also gets a normalized form (lower case, curly apostrophes made
 //! straight) that the word lists are matched against.
 
-use std::iter::Peekable;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -131,125 +130,104 @@ fn link_spans(text: &str) -> Vec<Span> {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Tokens {
     let mut out = Tokens { list: Vec::with_capacity(text.len() / 5), norms: String::with_capacity(text.len()) };
-    // Line by line: no token spans a line break, and the characters of one
-    // line at a time are all that is held besides the tokens.
-    let mut line_start = 0;
-    let mut chars = Vec::new();
-    let mut state = LineStart { space_before: false, line_break_before: true };
     let mut links = link_spans(text).into_iter().peekable();
-    for line in text.split_inclusive('\n') {
-        chars.clear();
-        chars.extend(line.char_indices().map(|(b, c)| (b + line_start, c)));
-        tokenize_line(&chars, line_start + line.len(), &mut links, &mut state, &mut out);
-        line_start += line.len();
-    }
-    out
-}
-
-/// What carries over from one line to the next.
-#[derive(Clone, Copy)]
-struct LineStart {
-    space_before: bool,
-    line_break_before: bool,
-}
-
-/// Tokenizes one line, given as its characters with their byte offsets in
-/// the text; `line_end` is the byte offset where the line ends, and `links`
-/// the links of the text not yet passed.
-fn tokenize_line(
-    chars: &[(usize, char)],
-    line_end: usize,
-    links: &mut Peekable<std::vec::IntoIter<Span>>,
-    state: &mut LineStart,
-    out: &mut Tokens,
-) {
-    let byte_at = |i: usize| chars.get(i).map_or(line_end, |&(b, _)| b);
-    let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let mut i = 0;
-    let LineStart { mut space_before, mut line_break_before } = *state;
-    while i < chars.len() {
-        let c = chars[i].1;
-        while links.peek().is_some_and(|l| l.start < chars[i].0) {
-            links.next();
-        }
+    let mut pos = 0;
+    let mut space_before = false;
+    let mut line_break_before = true;
+    while let Some(c) = char_at(text, pos) {
+        let after = pos + c.len_utf8();
         if c == ' '
             || !c.is_ascii_alphanumeric()
-                && (c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}'))
+                && (c.is_whitespace()
+                    || c.is_control()
+                    || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}'))
         {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 line_break_before = true;
             }
             space_before = true;
-            i += 1;
+            pos = after;
             continue;
         }
-        let start = i;
+        while links.peek().is_some_and(|l| l.start < pos) {
+            links.next();
+        }
+        let start = pos;
+        // the character before, when it touches this token
+        let touching = if space_before || line_break_before { None } else { char_before(text, start) };
         let kind;
-        if links.peek().is_some_and(|l| l.start == chars[i].0) {
-            let link = links.next().unwrap_or_default();
-            while i < chars.len() && chars[i].0 < link.end {
-                i += 1;
-            }
+        if links.peek().is_some_and(|l| l.start == start) {
+            pos = links.next().map_or(after, |l| l.end);
             kind = TokenKind::Link;
-        } else if c.is_alphanumeric() || ((c == '@' || c == '#') && char_at(i + 1).is_some_and(|n| n.is_alphanumeric()))
+        } else if c.is_alphanumeric()
+            || ((c == '@' || c == '#') && char_at(text, after).is_some_and(|n| n.is_alphanumeric()))
         {
-            i = scan_word(chars, i);
-            kind = if chars[start..i].iter().all(|&(_, c)| c.is_ascii_digit() || c == ',' || c == '.') {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
+            pos = scan_word(text, start);
+            let number = text[start..pos].bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+            kind = if number { TokenKind::Number } else { TokenKind::Word };
         } else if is_apostrophe(c)
-            && matches!(char_at(i + 1), Some('s' | 'S'))
-            && !char_at(i + 2).is_some_and(is_word_char)
-            && !space_before
-            && i > 0
+            && matches!(char_at(text, after), Some('s' | 'S'))
+            && !char_at(text, after + 1).is_some_and(is_word_char)
+            && touching.is_some()
         {
             // "Trump’s": the possessive (or "is") stands as its own token.
-            i += 2;
+            pos = after + 1;
             kind = TokenKind::Possessive;
-        } else if (c == '\'' && char_at(i + 1) == Some('\'')) || (c == '`' && char_at(i + 1) == Some('`')) {
+        } else if (c == '\'' || c == '`') && char_at(text, after) == Some(c) {
             // '' and `` stand for double quotation marks in some archives
             // ("''It performed better,'' said ..."): one mark, not two.
-            i += 2;
-            let before = if start == 0 || space_before { None } else { Some(chars[start - 1].1) };
-            let side = if c == '`' { QuoteSide::Open } else { side_from_context(before, char_at(i)) };
+            pos = after + 1;
+            let side = if c == '`' { QuoteSide::Open } else { side_from_context(touching, char_at(text, pos)) };
             kind = TokenKind::Quote(side);
         } else if let Some(shape) = quote_shape(c) {
-            i += 1;
-            let before = if start == 0 || space_before { None } else { Some(chars[start - 1].1) };
-            let after = char_at(i);
-            kind = TokenKind::Quote(shape.unwrap_or_else(|| side_from_context(before, after)));
+            pos = after;
+            kind = TokenKind::Quote(shape.unwrap_or_else(|| side_from_context(touching, char_at(text, pos))));
         } else {
-            i += 1;
+            pos = after;
             if c == '.' {
-                while char_at(i) == Some('.') {
-                    i += 1;
+                while text.as_bytes().get(pos) == Some(&b'.') {
+                    pos += 1;
                 }
             }
             kind = TokenKind::Punct;
         }
         let norm_start = out.norms.len() as u32;
-        for &(_, ch) in &chars[start..i] {
+        for ch in text[start..pos].chars() {
             match ch {
+                'A'..='Z' => out.norms.push(ch.to_ascii_lowercase()),
+                _ if ch.is_ascii() => out.norms.push(ch),
                 '’' | 'ʼ' => out.norms.push('\''),
                 '‐' | '‑' => out.norms.push('-'),
                 _ => out.norms.extend(ch.to_lowercase()),
             }
         }
         out.list.push(Token {
-            span: Span::new(byte_at(start), byte_at(i)),
+            span: Span::new(start, pos),
             kind,
             line_break_before,
             space_before,
             capitalized: c.is_uppercase()
-                || (matches!(c, '@' | '#') && char_at(start + 1).is_some_and(char::is_uppercase)),
+                || (matches!(c, '@' | '#') && char_at(text, after).is_some_and(char::is_uppercase)),
             norm: (norm_start, out.norms.len() as u32),
         });
         space_before = false;
         line_break_before = false;
     }
-    *state = LineStart { space_before, line_break_before };
+    out
+}
+
+/// The character starting at byte `pos`, if any (`pos` is on a boundary).
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text[pos..].chars().next(),
+        None => None,
+    }
+}
+
+/// The character ending at byte `pos`, if any.
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
 }
 
 /// A straight quotation mark opens when nothing sits before it or a letter
@@ -267,50 +245,52 @@ fn side_from_context(before: Option<char>, after: Option<char>) -> QuoteSide {
     }
 }
 
-/// Returns the index one past the word starting at `i`.
-fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let start = i;
-    i += 1;
-    while let Some(c) = at(i) {
+/// Returns the byte offset one past the word starting at byte `start`.
+fn scan_word(text: &str, start: usize) -> usize {
+    let mut i = start + char_at(text, start).map_or(1, char::len_utf8);
+    while let Some(c) = char_at(text, i) {
+        let after = i + c.len_utf8();
         if is_word_char(c) {
-            i += 1;
+            i = after;
             continue;
         }
-        let next = at(i + 1);
+        let next = char_at(text, after);
         let next_is_word = next.is_some_and(is_word_char);
-        if is_joiner(c) && next_is_word && i > start {
+        if is_joiner(c) && next_is_word {
             // "’s" at a word's end is split off as a possessive.
-            if is_apostrophe(c) && matches!(next, Some('s' | 'S')) && !at(i + 2).is_some_and(is_word_char) {
+            if is_apostrophe(c)
+                && matches!(next, Some('s' | 'S'))
+                && !char_at(text, after + 1).is_some_and(is_word_char)
+            {
                 break;
             }
-            i += 1;
+            i = after;
             continue;
         }
-        let prev = chars[i - 1].1;
+        let prev = char_before(text, i).unwrap_or(' ');
         if (c == '.' || c == ',') && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
-            i += 1; // 10,000 and 3.5
+            i = after; // 10,000 and 3.5
             continue;
-        }
-        if c == '.' && next_is_word {
-            let run = i - start;
-            let single_letters = run == 1 || (run >= 2 && chars[i - 2].1 == '.');
-            let lower_both = prev.is_lowercase() && next.is_some_and(|n| n.is_lowercase());
-            if single_letters || lower_both {
-                i += 1; // "U.S" then the final "." below; "breitbart.com"
-                continue;
-            }
         }
         if c == '.' {
+            let run = text[start..i].chars().count();
+            let two_back = text[..i].chars().rev().nth(1);
+            if next_is_word {
+                let single_letters = run == 1 || (run >= 2 && two_back == Some('.'));
+                let lower_both = prev.is_lowercase() && next.is_some_and(char::is_lowercase);
+                if single_letters || lower_both {
+                    i = after; // "U.S" then the final "." below; "breitbart.com"
+                    continue;
+                }
+            }
             // "U.S." keeps its final period: a letter, a period, a letter.
-            let dotted = i - start >= 3 && chars[i - 2].1 == '.' && chars[i - 1].1.is_alphabetic();
-            if dotted {
-                i += 1;
+            if run >= 3 && two_back == Some('.') && prev.is_alphabetic() {
+                i = after;
             }
             break;
         }
         if c == '@' && next_is_word {
-            i += 1; // an e-mail address
+            i = after; // an e-mail address
             continue;
         }
         break;
