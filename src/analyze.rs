@@ -40,6 +40,9 @@ pub fn analyze(text: &str) -> Report {
     build(&doc, kept)
 }
 
+/// A kept attribution's source and content, in tokens.
+type Claim = (Range<usize>, Vec<Range<usize>>);
+
 /// Keeps one candidate for any words claimed twice. Candidates come in
 /// rule order, and the earlier rule wins: an attribution whose cue words
 /// an earlier attribution took, or that repeats an earlier one's source and
@@ -50,7 +53,7 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut attribution_cue = vec![false; doc.len()];
     let mut unverified_cue = vec![false; doc.len()];
     // per sentence, the sources and contents of the attributions kept
-    let mut claims: HashMap<usize, Vec<(Range<usize>, Vec<Range<usize>>)>> = HashMap::new();
+    let mut claims: HashMap<usize, Vec<Claim>> = HashMap::new();
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for c in candidates {

@@ -26,8 +26,7 @@ fn every_pattern_in_the_table() {
     let table = include_str!("data/patterns.txt");
     let mut failures = Vec::new();
     let mut cases = 0;
-    let mut blocks = table.split("\n> ").skip(1).peekable();
-    while let Some(block) = blocks.next() {
+    for block in table.split("\n> ").skip(1) {
         let mut lines = block.lines();
         let mut text = lines.next().unwrap_or_default().to_owned();
         let mut expected = Vec::new();
