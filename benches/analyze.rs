@@ -6,104 +6,113 @@
 //! Run with `cargo bench`. The text is `../shared/eval/polnear-dev.jsonl`
 //! (294 articles); without it, the demo article repeated.
 
-use std::hint::black_box;
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::hint::black_box;
+    use std::path::PathBuf;
+    use std::time::{Duration, Instant};
 
-/// The articles to measure on, and where they came from.
-fn corpus() -> (Vec<String>, &'static str) {
-    let shared = std::env::var_os("SOURCELIGHT_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared"));
-    if let Ok(jsonl) = std::fs::read_to_string(shared.join("eval").join("polnear-dev.jsonl")) {
-        let texts = jsonl
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|d| d["text"].as_str().map(str::to_owned))
-            .collect();
-        return (texts, "PolNeAR dev (../shared/eval/polnear-dev.jsonl)");
-    }
-    let html = include_str!("../www/index.html");
-    let article = html.split("<article").nth(1).unwrap_or(html);
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in article.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
+    /// The articles to measure on, and where they came from.
+    fn corpus() -> (Vec<String>, &'static str) {
+        let shared = std::env::var_os("SOURCELIGHT_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("shared"));
+        if let Ok(jsonl) = std::fs::read_to_string(shared.join("eval").join("polnear-dev.jsonl")) {
+            let texts = jsonl
+                .lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|d| d["text"].as_str().map(str::to_owned))
+                .collect();
+            return (texts, "PolNeAR dev (../shared/eval/polnear-dev.jsonl)");
+        }
+        let html = include_str!("../www/index.html");
+        let article = html.split("<article").nth(1).unwrap_or(html);
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in article.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                _ if !in_tag => text.push(c),
+                _ => {}
             }
-            _ if !in_tag => text.push(c),
-            _ => {}
+        }
+        (vec![text; 200], "the demo article, repeated (../shared is absent)")
+    }
+
+    /// The best of `runs` timings of `f`: the least disturbed by other work.
+    fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    }
+
+    fn mb_per_s(bytes: usize, time: Duration) -> f64 {
+        bytes as f64 / 1e6 / time.as_secs_f64()
+    }
+
+    pub fn run() {
+        let (texts, origin) = corpus();
+        let total: usize = texts.iter().map(String::len).sum();
+        println!("sourcelight analyze benchmark: {} texts, {:.2} MB, from {origin}", texts.len(), total as f64 / 1e6);
+        // warm up (the word lists are parsed on first use)
+        black_box(sourcelight::analyze(&texts[0]));
+
+        let time = best_of(5, || {
+            for t in &texts {
+                black_box(sourcelight::analyze(t));
+            }
+        });
+        println!(
+            "throughput, article by article: {:.1} MB/s ({:.1} ms for {:.2} MB)",
+            mb_per_s(total, time),
+            time.as_secs_f64() * 1e3,
+            total as f64 / 1e6
+        );
+
+        // one text of 1x, 10x and 100x the size, made of whole articles
+        let unit = 100_000;
+        let mut joined = String::new();
+        let mut k = 0;
+        let mut sizes = Vec::new();
+        for factor in [1usize, 10, 100] {
+            while joined.len() < unit * factor {
+                joined.push_str(&texts[k % texts.len()]);
+                joined.push_str("\n\n");
+                k += 1;
+            }
+            let text = joined.clone();
+            let runs = if factor == 100 { 3 } else { 7 };
+            let time = best_of(runs, || {
+                black_box(sourcelight::analyze(&text));
+            });
+            sizes.push((factor, text.len(), time));
+        }
+        println!("one text at growing sizes:");
+        let (_, base_len, base_time) = sizes[0];
+        let base_rate = base_time.as_secs_f64() / base_len as f64;
+        for (factor, len, time) in &sizes {
+            let ratio = time.as_secs_f64() / *len as f64 / base_rate;
+            println!(
+                "  {factor:>3}x  {:>6.2} MB  {:>8.2} ms  {:>6.1} MB/s  time per byte vs 1x: {ratio:.2}",
+                *len as f64 / 1e6,
+                time.as_secs_f64() * 1e3,
+                mb_per_s(*len, *time)
+            );
         }
     }
-    (vec![text; 200], "the demo article, repeated (../shared is absent)")
-}
-
-/// The best of `runs` timings of `f`: the least disturbed by other work.
-fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-fn mb_per_s(bytes: usize, time: Duration) -> f64 {
-    bytes as f64 / 1e6 / time.as_secs_f64()
 }
 
 fn main() {
-    let (texts, origin) = corpus();
-    let total: usize = texts.iter().map(String::len).sum();
-    println!("sourcelight analyze benchmark: {} texts, {:.2} MB, from {origin}", texts.len(), total as f64 / 1e6);
-    // warm up (the word lists are parsed on first use)
-    black_box(sourcelight::analyze(&texts[0]));
-
-    let time = best_of(5, || {
-        for t in &texts {
-            black_box(sourcelight::analyze(t));
-        }
-    });
-    println!(
-        "throughput, article by article: {:.1} MB/s ({:.1} ms for {:.2} MB)",
-        mb_per_s(total, time),
-        time.as_secs_f64() * 1e3,
-        total as f64 / 1e6
-    );
-
-    // one text of 1x, 10x and 100x the size, made of whole articles
-    let unit = 100_000;
-    let mut joined = String::new();
-    let mut k = 0;
-    let mut sizes = Vec::new();
-    for factor in [1usize, 10, 100] {
-        while joined.len() < unit * factor {
-            joined.push_str(&texts[k % texts.len()]);
-            joined.push_str("\n\n");
-            k += 1;
-        }
-        let text = joined.clone();
-        let runs = if factor == 100 { 3 } else { 7 };
-        let time = best_of(runs, || {
-            black_box(sourcelight::analyze(&text));
-        });
-        sizes.push((factor, text.len(), time));
-    }
-    println!("one text at growing sizes:");
-    let (_, base_len, base_time) = sizes[0];
-    let base_rate = base_time.as_secs_f64() / base_len as f64;
-    for (factor, len, time) in &sizes {
-        let ratio = time.as_secs_f64() / *len as f64 / base_rate;
-        println!(
-            "  {factor:>3}x  {:>6.2} MB  {:>8.2} ms  {:>6.1} MB/s  time per byte vs 1x: {ratio:.2}",
-            *len as f64 / 1e6,
-            time.as_secs_f64() * 1e3,
-            mb_per_s(*len, *time)
-        );
-    }
+    // a benchmark of the native engine: nothing to run in the browser
+    #[cfg(not(target_arch = "wasm32"))]
+    native::run();
 }
