@@ -66,7 +66,7 @@ mod native {
         // warm up (the word lists are parsed on first use)
         black_box(sourcelight::analyze(&texts[0]));
 
-        let time = best_of(5, || {
+        let time = best_of(15, || {
             for t in &texts {
                 black_box(sourcelight::analyze(t));
             }
@@ -90,7 +90,7 @@ mod native {
                 k += 1;
             }
             let text = joined.clone();
-            let runs = if factor == 100 { 3 } else { 7 };
+            let runs = if factor == 100 { 5 } else { 9 };
             let time = best_of(runs, || {
                 black_box(sourcelight::analyze(&text));
             });
