@@ -9,6 +9,7 @@
 pub mod according_to;
 pub mod clause;
 pub mod colon;
+pub mod coordinated;
 pub mod disputes;
 pub mod hearsay;
 pub mod hedges;
@@ -108,6 +109,7 @@ pub fn all() -> Vec<Box<dyn Rule + Send + Sync>> {
         Box::new(source_said::SourceSaid),
         Box::new(said_source::SaidSource),
         Box::new(participle::Participle),
+        Box::new(coordinated::Coordinated),
         Box::new(colon::Colon),
         Box::new(hearsay::Hearsay),
         Box::new(disputes::Disputes),

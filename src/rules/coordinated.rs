@@ -1,0 +1,74 @@
+//! "SOURCE did X and said CONTENT": a second verb joined by "and" or "but"
+//! shares the subject of the first ("Obama met survivors and said the
+//! country must act"). The engine gives it the source of the attribution
+//! before it in the sentence, or the subject of the sentence's main clause.
+
+use super::clause::{content_after, reporting_verb, verb_group};
+use super::{Candidate, Rule};
+use crate::lexicon::Verb;
+use crate::report::Kind;
+use crate::text::Document;
+
+/// The rule.
+pub struct Coordinated;
+
+impl Rule for Coordinated {
+    fn name(&self) -> &'static str {
+        "coordinated"
+    }
+
+    fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        for i in 1..doc.len() {
+            let Some(verb) = reporting_verb(doc, i) else { continue };
+            // verbs of speech only: the others need more than a shared subject
+            let plain = !["weak", "belief", "quote", "intent", "stance", "noun", "dispute"].iter().any(|t| verb.has(t));
+            if !plain || !verb.is(Verb::PAST | Verb::THIRD) {
+                continue;
+            }
+            let sentence = doc.sentence_around(i);
+            let group = verb_group(doc, i, sentence.start);
+            let joined = group.first > sentence.start && doc.is(group.first - 1, &["and", "but"]);
+            // "X and Y said" has its own subject: the word before "and" must
+            // end a clause, not a name
+            let name_before =
+                doc.capitalized(group.first - 2) && !doc.class(group.first - 2, crate::lexicon::Class::Time);
+            if !joined || group.first < 2 || name_before || group.hypothetical {
+                continue;
+            }
+            let content = content_after(doc, i + 1);
+            if content.is_empty() {
+                continue;
+            }
+            out.push(Candidate {
+                kind: Kind::Attribution,
+                cue: group.cue.clone(),
+                source: None,
+                content,
+                reason: None,
+                loaded: verb.judgement(),
+                inherits_source: true,
+                rule: self.name(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_finds, assert_none};
+
+    #[test]
+    fn a_second_verb_of_speech() {
+        assert_finds(
+            &Coordinated,
+            "The president met survivors on Thursday and said the country must act.",
+            &["said | - | the country must act"],
+        );
+    }
+
+    #[test]
+    fn not_two_subjects() {
+        assert_none(&Coordinated, "Kim and Lee said the talks failed.");
+    }
+}
