@@ -5,7 +5,7 @@
 
 use super::clause::{content_after, reporting_verb, verb_group};
 use super::{Candidate, Rule};
-use crate::lexicon::Verb;
+use crate::lexicon::{Class, Verb};
 use crate::report::Kind;
 use crate::text::Document;
 
@@ -30,9 +30,10 @@ impl Rule for Coordinated {
             let joined = group.first > sentence.start && doc.is(group.first - 1, &["and", "but"]);
             // "X and Y said" has its own subject: the word before "and" must
             // end a clause, not a name
-            let name_before =
-                doc.capitalized(group.first - 2) && !doc.class(group.first - 2, crate::lexicon::Class::Time);
-            if !joined || group.first < 2 || name_before || group.hypothetical {
+            if !joined || group.first < 2 || group.hypothetical {
+                continue;
+            }
+            if doc.capitalized(group.first - 2) && !doc.class(group.first - 2, Class::Time) {
                 continue;
             }
             let content = content_after(doc, i + 1);
