@@ -12,6 +12,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod summary;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

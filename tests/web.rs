@@ -19,6 +19,21 @@ fn fixture(html: &str) -> HtmlElement {
     div
 }
 
+/// `{mode: "..."}`, and the other options given as key-value pairs.
+fn options(mode: &str, extra: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"mode".into(), &mode.into()).unwrap();
+    for (k, v) in extra {
+        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+/// Wrap mode without the panel, for tests of the page's markup.
+fn wrap_mode() -> JsValue {
+    options("wrap", &[("panel", JsValue::FALSE)])
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap()
 }
@@ -67,7 +82,8 @@ fn highlight_then_clear_restores_the_dom_exactly() {
                 <p>Three more officers were injured, according to Russian Telegram channel <em>Kremlin Snuffbox</em>.</p>";
     let root = fixture(html);
     let before_nodes: Vec<web_sys::Node> = descendants(&root);
-    let h = highlight(root.clone().into(), JsValue::UNDEFINED).unwrap();
+    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
+    assert_eq!(h.mode(), "wrap");
     let marks = root.query_selector_all("sl-mark").unwrap();
     assert!(marks.length() > 0, "marks were painted");
     // the marked text across elements is the findings' text
@@ -107,7 +123,7 @@ fn highlight_then_clear_restores_the_dom_exactly() {
 fn non_ascii_text_maps_to_the_right_nodes() {
     let html = "<p>🙂🙂 日本語のテキスト。</p><p>«Nous gagnerons», a dit Zoe\u{301}. “We will win,” <span>Zoë Ādams</span> said.</p>";
     let root = fixture(html);
-    let h = highlight(root.clone().into(), JsValue::UNDEFINED).unwrap();
+    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
     let list = shown(&h);
     let f = list.iter().find(|f| !get(f, "source").is_null()).expect("an attribution");
     let source = get(&f, "source");
@@ -135,7 +151,7 @@ fn bad_arguments_are_clear_errors() {
 #[wasm_bindgen_test]
 fn empty_and_hidden_text_give_no_findings() {
     let root = fixture("<p hidden>He said it was over.</p><script>var said = 'x, he said.'</script><p></p>");
-    let h = highlight(root.clone().into(), JsValue::UNDEFINED).unwrap();
+    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
     assert_eq!(shown(&h).length(), 0);
     assert_eq!(h.text().trim(), "");
     h.clear();
@@ -154,4 +170,106 @@ fn descendants(root: &web_sys::Node) -> Vec<web_sys::Node> {
         }
     }
     out
+}
+
+/// `CSS.highlights`, when the browser has it.
+fn highlight_registry() -> Option<js_sys::Map> {
+    let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
+    let registry = js_sys::Reflect::get(&css, &"highlights".into()).ok()?;
+    (!registry.is_undefined()).then(|| registry.unchecked_into())
+}
+
+#[wasm_bindgen_test]
+fn overlay_leaves_the_dom_untouched() {
+    let Some(registry) = highlight_registry() else {
+        console_log!("SKIPPED overlay test: this browser has no CSS Custom Highlight API");
+        return;
+    };
+    let html = "<p>“We are <b>ready</b>,” said Anna Berg, the mayor. It appears the port will open, according to officials.</p>";
+    let root = fixture(html);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let page_before = document.body().unwrap().inner_html();
+    let top_before = document.document_element().unwrap().child_element_count();
+    let highlights_before = registry.size();
+    let h = highlight(root.clone().into(), options("overlay", &[])).unwrap();
+    assert_eq!(h.mode(), "overlay");
+    assert_eq!(document.body().unwrap().inner_html(), page_before, "the page's markup is untouched");
+    assert_eq!(document.document_element().unwrap().child_element_count(), top_before + 1, "one widget host added");
+    assert!(registry.size() > highlights_before, "highlights registered");
+    // every painted range covers text of a finding
+    let list = shown(&h);
+    let source = get(&list.iter().find(|f| !get(f, "source").is_null()).unwrap(), "source");
+    assert_eq!(js_slice(&h.text(), &source), "Anna Berg");
+    h.clear();
+    assert_eq!(registry.size(), highlights_before, "highlights removed");
+    assert_eq!(document.document_element().unwrap().child_element_count(), top_before, "host removed");
+    assert_eq!(document.body().unwrap().inner_html(), page_before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn blocks_line_breaks_and_hidden_text_in_extraction() {
+    let root = fixture(
+        "<div>Officials said<div>the port closed</div></div><ul><li>one</li><li>two<br>three</li></ul>\
+         <p aria-hidden=\"true\">secret</p><p style=\"display:none\">gone</p><textarea>typed</textarea>\
+         <pre>code said x</pre><p>visible <span hidden>hidden</span>end</p>",
+    );
+    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
+    let text = h.text();
+    assert!(text.contains("Officials said\nthe port closed"), "{text:?}");
+    assert!(text.contains("one\ntwo\nthree"), "{text:?}");
+    for absent in ["secret", "gone", "typed", "code said", "hidden"] {
+        assert!(!text.contains(absent), "{absent} should be left out of {text:?}");
+    }
+    assert!(text.contains("visible end"), "{text:?}");
+    h.clear();
+    let with_code =
+        highlight(root.clone().into(), options("wrap", &[("includeCode", JsValue::TRUE), ("panel", JsValue::FALSE)]))
+            .unwrap();
+    assert!(with_code.text().contains("code said x"));
+    with_code.clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_article_is_found_without_a_root() {
+    let root = fixture(
+        "<nav>Home said nothing</nav><article><p>The port will close on Monday, officials said. \
+         The union rejected the plan, calling it a betrayal of the workers who keep the harbour running.</p>\
+         <p>“We will strike,” said union leader Tomas Reyes, who has led the dockworkers for a decade and more.</p>\
+         <p>Ships were diverted, according to the port authority, which expects delays into next week at least.</p></article>\
+         <footer>Comments said it all</footer>",
+    );
+    let h = highlight(JsValue::UNDEFINED, wrap_mode()).unwrap();
+    let text = h.text();
+    assert!(
+        text.contains("officials said") && !text.contains("Home said") && !text.contains("Comments said"),
+        "{text:?}"
+    );
+    h.clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn categories_toggle_and_steps_visit_findings() {
+    let html = "<p>The port closed, officials said. It appears the talks failed. “No,” said Ann Lee.</p>";
+    let root = fixture(html);
+    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
+    let first = h.step(None).expect("a finding to go to");
+    assert_eq!(root.query_selector_all("sl-mark.sl-current").unwrap().length() > 0, true);
+    let second = h.step(None).unwrap();
+    assert_ne!(first, second);
+    h.set_category_visible("hedged", false).unwrap();
+    let hedges = root.query_selector_all("sl-mark.sl-hedged").unwrap();
+    assert!(hedges.length() > 0);
+    for i in 0..hedges.length() {
+        let mark: Element = hedges.item(i).unwrap().dyn_into().unwrap();
+        assert!(mark.class_list().contains("sl-hidden"));
+    }
+    assert!(h.set_category_visible("sideways", false).is_err());
+    h.set_visible(false);
+    assert_eq!(h.step(None), None, "nothing to step to when hidden");
+    h.clear();
+    assert_eq!(root.inner_html(), html);
+    root.remove();
 }

@@ -11,31 +11,31 @@ function counts(findings) {
   return c;
 }
 
-// The article's sourcing at a glance: the share of claims by kind of source.
+// The article's sourcing in one line (the panel has the details).
 function showSummary(findings) {
   const c = counts(findings);
-  for (const el of document.querySelectorAll("#legend .count")) {
-    el.textContent = String(c[el.dataset.category]);
-  }
   const claims = c.named + c.unnamed + c["no-source"];
-  const profile = $("profile");
-  profile.replaceChildren();
-  for (const k of ["named", "unnamed", "no-source"]) {
-    const bar = document.createElement("span");
-    bar.className = k;
-    bar.style.flexGrow = String(c[k]);
-    bar.title = `${c[k]} of ${claims} claims`;
-    profile.append(bar);
-  }
   const pct = (n) => (claims ? Math.round((100 * n) / claims) : 0);
   $("status").textContent =
     `${claims} claims: ${pct(c.named)}% from a named source, ${pct(c.unnamed)}% from an unnamed one, ` +
-    `${pct(c["no-source"])}% with no source. ${c.hedged} hedges, ${c.disputed} disputes.`;
-  profile.hidden = false;
-  $("legend").hidden = false;
+    `${pct(c["no-source"])}% with no source; ${c.hedged} hedges, ${c.disputed} disputes.`;
 }
 
 let pasted = null;
+let article = null;
+
+// Overlay where the browser can (the default), or elements when asked.
+function currentMode() {
+  return $("wrap").checked ? "wrap" : undefined;
+}
+
+function highlightArticle() {
+  if (article) article.clear();
+  article = highlight($("article"), { mode: currentMode() });
+  window.sourcelightDemo = { article };
+  document.body.dataset.mode = article.mode();
+  showSummary(article.findings());
+}
 
 function highlightPasted() {
   if (pasted) pasted.clear();
@@ -49,7 +49,7 @@ function highlightPasted() {
     out.append(p);
   }
   const started = performance.now();
-  pasted = highlight(out);
+  pasted = highlight(out, { panel: false, keys: false, mode: currentMode() });
   const ms = performance.now() - started;
   const n = pasted.findings().length;
   $("try-status").textContent = text.trim() ? `${n} findings in ${ms.toFixed(1)} ms` : "";
@@ -58,9 +58,11 @@ function highlightPasted() {
 async function main() {
   try {
     await init();
-    const article = highlight($("article"));
-    window.sourcelightDemo = { article };
-    showSummary(article.findings());
+    highlightArticle();
+    $("wrap").addEventListener("change", () => {
+      highlightArticle();
+      if (pasted) highlightPasted();
+    });
     $("run").addEventListener("click", highlightPasted);
     $("clear").addEventListener("click", () => {
       if (pasted) pasted.clear();

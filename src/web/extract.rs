@@ -215,6 +215,21 @@ impl PageText {
         self.pieces.push(Piece { node, span: Span::new(start, self.text.len()) });
     }
 
+    /// The byte offset in [`Self::text`] of a DOM position (a text node and
+    /// a UTF-16 offset in its data), if the node is part of the text.
+    pub fn offset_of(&self, node: &Node, utf16: u32) -> Option<usize> {
+        let piece = self.pieces.iter().find(|p| p.node.is_same_node(Some(node)))?;
+        let local = piece.span.text(&self.text);
+        let mut units = 0u32;
+        for (byte, c) in local.char_indices() {
+            if units >= utf16 {
+                return Some(piece.span.start + byte);
+            }
+            units += c.len_utf16() as u32;
+        }
+        Some(piece.span.end)
+    }
+
     /// The stretches of text nodes that the byte span `span` of
     /// [`Self::text`] covers, in document order.
     pub fn node_ranges(&self, span: Span) -> Vec<NodeRange> {

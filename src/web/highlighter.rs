@@ -1,43 +1,122 @@
 //! `highlight()`: reads, analyses and paints a part of the page, and the
 //! handle that clears it again.
+//!
+//! One [`Shown`] holds everything a highlight added to the page: the
+//! painting (marks or highlights), the widget (tooltip, panel), the page's
+//! stylesheet and the event listeners. Clearing drops it, and each part
+//! removes itself as it drops.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::{Rc, Weak};
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event};
+use web_sys::{Document, DomRect, Element, Event, KeyboardEvent, MouseEvent, Node, Range, Window};
 
+use super::article::find_article;
 use super::events::Listener;
-use super::extract::{extract, Filter};
+use super::extract::{extract, Filter, NodeRange, PageText};
+use super::overlay::{self, Overlay, Painted};
+use super::panel::{self, Panel};
 use super::sheets::{adopt, Adopted};
-use super::style::marks_css;
+use super::style::{marks_css, page_is_dark};
 use super::to_js;
-use super::widget::Widget;
-use super::wrap::{inside_mark, wrap, Run, Wrapped};
+use super::widget::{px, Widget};
+use super::wrap::{mark_of, wrap, Run, Wrapped};
 use crate::explain::explain;
-use crate::marks::marks;
-use crate::report::{Report, Unit};
+use crate::marks::{marks, Role};
+use crate::report::{Category, Report, Unit};
+use crate::summary::{summarize, Summary};
 
 /// Options of `highlight()`, from a plain JavaScript object. Every field
-/// is optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// is optional; the README lists them.
+#[derive(Clone, Debug, Default)]
 pub struct Options {
-    /// `"wrap"`: marks are elements around the text.
+    /// `"overlay"` (the CSS Custom Highlight API, no change to the page's
+    /// DOM) or `"wrap"` (elements around the text). Default: overlay where
+    /// the browser has it.
     pub mode: Option<String>,
     /// Read `<pre>` and `<code>` too.
     pub include_code: bool,
-    /// Use the colours for dark pages (default: decided from the page).
-    pub dark: Option<bool>,
+    /// `"light"`, `"dark"` or `"auto"` (the default: from the page's
+    /// background).
+    pub theme: Option<String>,
+    /// Show the panel (default: true).
+    pub panel: Option<bool>,
+    /// Answer the keyboard shortcuts (default: true).
+    pub keys: Option<bool>,
+}
+
+impl Options {
+    /// Reads the options object; unknown keys and wrong types are errors,
+    /// so that a typo does not pass silently.
+    pub fn from_js(value: &JsValue) -> Result<Options, JsError> {
+        let mut options = Options::default();
+        if value.is_undefined() || value.is_null() {
+            return Ok(options);
+        }
+        let object: &js_sys::Object =
+            value.dyn_ref().ok_or_else(|| JsError::new("sourcelight: options must be an object"))?;
+        for key in js_sys::Object::keys(object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            let v = js_sys::Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+            if v.is_undefined() {
+                continue;
+            }
+            let text =
+                || v.as_string().ok_or_else(|| JsError::new(&format!("sourcelight: option {key} must be a string")));
+            let flag =
+                || v.as_bool().ok_or_else(|| JsError::new(&format!("sourcelight: option {key} must be true or false")));
+            match key.as_str() {
+                "mode" => options.mode = Some(text()?),
+                "theme" => options.theme = Some(text()?),
+                "includeCode" => options.include_code = flag()?,
+                "panel" => options.panel = Some(flag()?),
+                "keys" => options.keys = Some(flag()?),
+                _ => return Err(JsError::new(&format!("sourcelight: unknown option {key}"))),
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// How the findings are painted.
+enum Paint {
+    /// `<sl-mark>` elements; each run's mark, if it got one.
+    Wrap { _wrapped: Wrapped, marks: Vec<Option<Element>> },
+    /// Highlights; each run's range.
+    Overlay { overlay: Overlay, ranges: Vec<Range> },
+}
+
+/// One painted run: a stretch of one text node showing a part of a finding.
+struct PaintRun {
+    node: NodeRange,
+    finding: usize,
+    role: Role,
+    category: Category,
+    /// Byte span in the analysed text, for hit-testing.
+    start: usize,
+    end: usize,
 }
 
 /// What a highlight holds while it is shown.
 struct Shown {
+    owner: String,
+    page: PageText,
     report: Report,
-    wrapped: Wrapped,
+    runs: Vec<PaintRun>,
+    /// For each finding, its runs (indices into `runs`).
+    runs_of: Vec<Vec<usize>>,
+    paint: Paint,
     widget: Widget,
+    panel: Option<Panel>,
+    summary: Summary,
+    hidden: HashSet<Category>,
+    visible: bool,
+    current: Option<usize>,
+    /// For each source row of the panel, the claim shown last.
+    source_cursor: Vec<Option<usize>>,
     _sheet: Adopted,
     _listeners: Vec<Listener>,
 }
@@ -48,6 +127,7 @@ pub struct Highlighter {
     state: Rc<RefCell<Option<Shown>>>,
     text: String,
     findings: JsValue,
+    mode: &'static str,
 }
 
 #[wasm_bindgen]
@@ -63,61 +143,188 @@ impl Highlighter {
         self.text.clone()
     }
 
+    /// How the findings are painted: `"overlay"` or `"wrap"`.
+    pub fn mode(&self) -> String {
+        self.mode.to_owned()
+    }
+
+    /// Shows or hides the highlights (the panel's toggles stay as they are).
+    #[wasm_bindgen(js_name = setVisible)]
+    pub fn set_visible(&self, visible: bool) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            if let Some(shown) = state.as_mut() {
+                shown.set_visible(visible);
+            }
+        }
+    }
+
+    /// Shows or hides one category: `"named"`, `"unnamed"`, `"no-source"`,
+    /// `"hedged"` or `"disputed"`.
+    #[wasm_bindgen(js_name = setCategoryVisible)]
+    pub fn set_category_visible(&self, category: &str, visible: bool) -> Result<(), JsError> {
+        let category = Category::ALL
+            .into_iter()
+            .find(|c| c.as_str() == category)
+            .ok_or_else(|| JsError::new(&format!("sourcelight: unknown category \"{category}\"")))?;
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            if let Some(shown) = state.as_mut() {
+                shown.set_hidden(category, !visible);
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves to the next finding shown (or the previous one with
+    /// `backwards`): scrolls it into view, marks it, and shows its tooltip.
+    /// Returns its index in `findings()`, or `undefined` when none is shown.
+    pub fn step(&self, backwards: Option<bool>) -> Option<usize> {
+        let mut state = self.state.try_borrow_mut().ok()?;
+        let shown = state.as_mut()?;
+        shown.step(backwards.unwrap_or(false))
+    }
+
     /// Removes everything the widget added; the page is as it was before.
     /// Calling it twice does nothing the second time.
     pub fn clear(&self) {
         // take the state out first: its parts clean up as they drop
         let shown = self.state.borrow_mut().take();
-        if let Some(mut shown) = shown {
-            shown.wrapped.clear();
-        }
+        drop(shown);
     }
 }
 
-/// Finds and highlights the attributions and unverified claims under `root`
-/// (default: the document body).
+/// Finds and highlights the attributions and unverified claims under
+/// `root` (default: the page's article, else its body).
 #[wasm_bindgen]
 pub fn highlight(root: JsValue, options: JsValue) -> Result<Highlighter, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("sourcelight: bad options: {e}")))?
-    };
+    let options = Options::from_js(&options)?;
     let window = web_sys::window().ok_or_else(|| JsError::new("sourcelight: no window"))?;
     let document = window.document().ok_or_else(|| JsError::new("sourcelight: no document"))?;
     let root: Element = if root.is_undefined() || root.is_null() {
-        document.body().map(Into::into).ok_or_else(|| JsError::new("sourcelight: the document has no body"))?
+        find_article(&document).ok_or_else(|| JsError::new("sourcelight: the page has no body"))?
     } else {
         root.dyn_into().map_err(|_| JsError::new("sourcelight: highlight(root): root must be an Element"))?
     };
-    if let Some(mode) = options.mode.as_deref() {
-        if mode != "wrap" {
-            return Err(JsError::new(&format!("sourcelight: unknown mode {mode:?}: use \"wrap\"")));
+    let overlay_mode = match options.mode.as_deref() {
+        None => overlay::supported(),
+        Some("overlay") if overlay::supported() => true,
+        Some("overlay") => {
+            return Err(JsError::new(
+                "sourcelight: this browser cannot paint overlays (no CSS Custom Highlight API): use mode \"wrap\"",
+            ))
         }
-    }
+        Some("wrap") => false,
+        Some(other) => {
+            return Err(JsError::new(&format!("sourcelight: unknown mode \"{other}\": use \"overlay\" or \"wrap\"")))
+        }
+    };
+    let dark = match options.theme.as_deref() {
+        None | Some("auto") => page_is_dark(&window, &root),
+        Some("dark") => true,
+        Some("light") => false,
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "sourcelight: unknown theme \"{other}\": use \"auto\", \"light\" or \"dark\""
+            )))
+        }
+    };
+
+    let owner = next_owner();
     let page = extract(&root, Filter { include_code: options.include_code });
     let report = crate::analyze(&page.text);
-    let dark = options.dark.unwrap_or(false);
-    let runs: Vec<Run> = marks(&report, None)
-        .into_iter()
-        .flat_map(|m| {
-            let class = format!("sl-{} sl-{}", m.category.as_str(), m.role.as_str());
-            page.node_ranges(m.span).into_iter().map(move |range| Run {
-                range,
-                class: class.clone(),
-                finding: m.finding,
+    let runs = paint_runs(&page, &report);
+    let mut runs_of = vec![Vec::new(); report.findings.len()];
+    for (k, run) in runs.iter().enumerate() {
+        runs_of[run.finding].push(k);
+    }
+    let sheet = adopt(document.as_ref(), &marks_css(&owner, dark)).map_err(js_error)?;
+    let paint = if overlay_mode {
+        let ranges =
+            runs.iter().map(|r| r.node.to_range(&document)).collect::<Result<Vec<_>, _>>().map_err(js_error)?;
+        let mut overlay = Overlay::new(&owner).map_err(js_error)?;
+        let painted: Vec<Painted> = runs
+            .iter()
+            .zip(&ranges)
+            .map(|(r, range)| Painted { range: range.clone(), category: r.category, role: r.role })
+            .collect();
+        overlay.paint(&painted, &HashSet::new()).map_err(js_error)?;
+        Paint::Overlay { overlay, ranges }
+    } else {
+        let to_wrap: Vec<Run<'_>> = runs
+            .iter()
+            .enumerate()
+            .map(|(index, r)| Run {
+                range: &r.node,
+                class: format!("sl-{} sl-{}", r.category.as_str(), r.role.as_str()),
+                finding: r.finding,
+                index,
             })
-        })
-        .collect();
-    let wrapped = wrap(&document, runs).map_err(js_error)?;
-    let sheet = adopt(document.as_ref(), &marks_css(dark)).map_err(js_error)?;
+            .collect();
+        let wrapped = wrap(&document, &to_wrap, &owner).map_err(js_error)?;
+        let mut marks = vec![None; runs.len()];
+        for (index, mark) in &wrapped.marks {
+            marks[*index] = Some(mark.clone());
+        }
+        Paint::Wrap { _wrapped: wrapped, marks }
+    };
     let widget = Widget::new(&document, dark).map_err(js_error)?;
+    let summary = summarize(&report);
+    let panel = if options.panel.unwrap_or(true) {
+        Some(panel::build(&document, widget.shadow.as_ref(), &summary).map_err(js_error)?)
+    } else {
+        None
+    };
     let findings = to_js(&report.clone().into_unit(&page.text, Unit::Utf16).findings)?;
     let text = page.text.clone();
+    let source_cursor = vec![None; summary.sources.len()];
     let state = Rc::new(RefCell::new(None));
-    let listeners = tooltip_listeners(&document, Rc::downgrade(&state));
-    *state.borrow_mut() = Some(Shown { report, wrapped, widget, _sheet: sheet, _listeners: listeners });
-    Ok(Highlighter { state, text, findings })
+    let listeners = listeners(&window, &document, &state, overlay_mode, options.keys.unwrap_or(true), panel.as_ref());
+    *state.borrow_mut() = Some(Shown {
+        owner,
+        page,
+        report,
+        runs,
+        runs_of,
+        paint,
+        widget,
+        panel,
+        summary,
+        hidden: HashSet::new(),
+        visible: true,
+        current: None,
+        source_cursor,
+        _sheet: sheet,
+        _listeners: listeners,
+    });
+    Ok(Highlighter { state, text, findings, mode: if overlay_mode { "overlay" } else { "wrap" } })
+}
+
+/// A name for this highlight's marks and highlights, unique on the page.
+fn next_owner() -> String {
+    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) });
+    let n = NEXT.with(|c| {
+        let n = c.get();
+        c.set(n + 1);
+        n
+    });
+    format!("sl{n}")
+}
+
+/// The runs to paint: each mark's text cut at text-node boundaries.
+fn paint_runs(page: &PageText, report: &Report) -> Vec<PaintRun> {
+    let mut runs = Vec::new();
+    for m in marks(report, None) {
+        for node in page.node_ranges(m.span) {
+            runs.push(PaintRun {
+                node,
+                finding: m.finding,
+                role: m.role,
+                category: m.category,
+                start: m.span.start,
+                end: m.span.end,
+            });
+        }
+    }
+    runs
 }
 
 fn js_error(e: JsValue) -> JsError {
@@ -126,36 +333,385 @@ fn js_error(e: JsValue) -> JsError {
     JsError::new(&format!("sourcelight: {}", message.unwrap_or_else(|| "the page could not be changed".into())))
 }
 
-/// Hover and keyboard focus on a mark show its tooltip.
-fn tooltip_listeners(document: &Document, state: Weak<RefCell<Option<Shown>>>) -> Vec<Listener> {
-    let show = {
-        let state = state.clone();
-        move |event: Event| {
-            let Some(state) = state.upgrade() else { return };
-            let Ok(shown) = state.try_borrow() else { return };
-            let Some(shown) = shown.as_ref() else { return };
-            let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
-            let Some(mark) = inside_mark(&target) else { return };
-            let Some(i) = mark.get_attribute("data-finding").and_then(|v| v.parse::<usize>().ok()) else {
+impl NodeRange {
+    /// A DOM `Range` over this stretch.
+    fn to_range(&self, document: &Document) -> Result<Range, JsValue> {
+        let range = document.create_range()?;
+        range.set_start(&self.node, self.start)?;
+        range.set_end(&self.node, self.end)?;
+        Ok(range)
+    }
+}
+
+impl Shown {
+    /// Shows the tooltip of finding `i` next to `rect`.
+    fn show_tip(&self, i: usize, rect: &DomRect) {
+        if let Some(f) = self.report.findings.get(i) {
+            self.widget.show_tip(&explain(&self.report, i), f.category, rect);
+        }
+    }
+
+    /// True when finding `i` is painted now.
+    fn is_shown(&self, i: usize) -> bool {
+        self.visible && !self.runs_of[i].is_empty() && !self.hidden.contains(&self.report.findings[i].category)
+    }
+
+    fn set_visible(&mut self, visible: bool) {
+        self.visible = visible;
+        if visible {
+            if let Some(panel) = &self.panel {
+                panel.root.set_hidden(false);
+            }
+        }
+        self.repaint();
+    }
+
+    fn set_hidden(&mut self, category: Category, hidden: bool) {
+        if hidden {
+            self.hidden.insert(category);
+        } else {
+            self.hidden.remove(&category);
+        }
+        if let Some(panel) = &self.panel {
+            for (c, input) in &panel.toggles {
+                if *c == category {
+                    input.set_checked(!hidden);
+                }
+            }
+        }
+        self.repaint();
+    }
+
+    /// Paints what is to be shown after a toggle.
+    fn repaint(&mut self) {
+        self.widget.hide_tip();
+        if self.current.is_some_and(|i| !self.is_shown(i)) {
+            self.set_current(None);
+        }
+        let hidden: HashSet<Category> =
+            if self.visible { self.hidden.clone() } else { Category::ALL.into_iter().collect() };
+        match &mut self.paint {
+            Paint::Wrap { marks, .. } => {
+                for (run, mark) in self.runs.iter().zip(marks.iter()) {
+                    if let Some(mark) = mark {
+                        let _ = mark.class_list().toggle_with_force("sl-hidden", hidden.contains(&run.category));
+                    }
+                }
+            }
+            Paint::Overlay { overlay, ranges } => {
+                let painted: Vec<Painted> = self
+                    .runs
+                    .iter()
+                    .zip(ranges.iter())
+                    .map(|(r, range)| Painted { range: range.clone(), category: r.category, role: r.role })
+                    .collect();
+                let _ = overlay.paint(&painted, &hidden);
+            }
+        }
+    }
+
+    /// Marks finding `i` as the one being looked at (none: no finding).
+    fn set_current(&mut self, i: Option<usize>) {
+        let previous = self.current.take();
+        match &mut self.paint {
+            Paint::Wrap { marks, .. } => {
+                for k in previous.map(|p| self.runs_of[p].clone()).unwrap_or_default() {
+                    if let Some(mark) = &marks[k] {
+                        let _ = mark.class_list().remove_1("sl-current");
+                    }
+                }
+                for &k in i.map(|i| &self.runs_of[i]).into_iter().flatten() {
+                    if let Some(mark) = &marks[k] {
+                        let _ = mark.class_list().add_1("sl-current");
+                    }
+                }
+            }
+            Paint::Overlay { overlay, ranges } => {
+                let current: Vec<Range> =
+                    i.map(|i| self.runs_of[i].iter().map(|&k| ranges[k].clone()).collect()).unwrap_or_default();
+                overlay.set_current(&current);
+            }
+        }
+        self.current = i;
+    }
+
+    /// The viewport rectangle of finding `i`'s first run.
+    fn rect_of(&self, i: usize) -> Option<DomRect> {
+        let &k = self.runs_of[i].first()?;
+        Some(match &self.paint {
+            Paint::Wrap { marks, .. } => marks[k].as_ref()?.get_bounding_client_rect(),
+            Paint::Overlay { ranges, .. } => ranges[k].get_bounding_client_rect(),
+        })
+    }
+
+    /// Brings finding `i` into view, marks it and shows its tooltip.
+    fn go_to(&mut self, i: usize) {
+        self.set_current(Some(i));
+        let Some(window) = web_sys::window() else { return };
+        if let Some(rect) = self.rect_of(i) {
+            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+            if rect.top() < 0.0 || rect.bottom() > height {
+                window.scroll_by_with_x_and_y(0.0, rect.top() - height / 3.0);
+            }
+        }
+        if let Paint::Wrap { marks, .. } = &self.paint {
+            if let Some(mark) = self.runs_of[i].first().and_then(|&k| marks[k].as_ref()) {
+                if let Some(mark) = mark.dyn_ref::<web_sys::HtmlElement>() {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = mark.focus_with_options(&options);
+                }
+            }
+        }
+        if let Some(rect) = self.rect_of(i) {
+            self.show_tip(i, &rect);
+        }
+    }
+
+    /// Moves to the next (or previous) finding shown.
+    fn step(&mut self, backwards: bool) -> Option<usize> {
+        let n = self.report.findings.len();
+        let shown: Vec<usize> = (0..n).filter(|&i| self.is_shown(i)).collect();
+        let next = match (self.current, backwards) {
+            (None, false) => shown.first().copied(),
+            (None, true) => shown.last().copied(),
+            (Some(c), false) => shown.iter().copied().find(|&i| i > c).or(shown.first().copied()),
+            (Some(c), true) => shown.iter().rev().copied().find(|&i| i < c).or(shown.last().copied()),
+        }?;
+        self.go_to(next);
+        Some(next)
+    }
+
+    /// Shows the next claim of the panel's source row `row`.
+    fn step_source(&mut self, row: usize) {
+        let Some(findings) = self.summary.sources.get(row).map(|r| r.findings.clone()) else { return };
+        let shown: Vec<usize> = findings.into_iter().filter(|&i| !self.runs_of[i].is_empty()).collect();
+        let next = match self.source_cursor[row] {
+            Some(c) => shown.iter().copied().find(|&i| i > c).or(shown.first().copied()),
+            None => shown.first().copied(),
+        };
+        if let Some(i) = next {
+            self.source_cursor[row] = Some(i);
+            if !self.visible {
+                self.set_visible(true);
+            }
+            if self.hidden.contains(&self.report.findings[i].category) {
+                self.set_hidden(self.report.findings[i].category, false);
+            }
+            self.go_to(i);
+        }
+    }
+
+    /// The finding painted under the pointer at (x, y), for overlay mode:
+    /// the caret position there, the run holding it, and a check that the
+    /// pointer is really on that run's text.
+    fn finding_at(&self, document: &Document, x: f64, y: f64) -> Option<(usize, DomRect)> {
+        let Paint::Overlay { ranges, .. } = &self.paint else { return None };
+        let caret = document.caret_position_from_point(x as f32, y as f32)?;
+        let node: Node = caret.offset_node()?;
+        let byte = self.page.offset_of(&node, caret.offset())?;
+        let first = self.runs.partition_point(|r| r.end <= byte);
+        for k in first..self.runs.len() {
+            let run = &self.runs[k];
+            if run.start > byte + 4 {
+                break;
+            }
+            if !self.is_shown(run.finding) {
+                continue;
+            }
+            let rects = ranges[k].get_client_rects()?;
+            for r in 0..rects.length() {
+                let Some(rect) = rects.item(r) else { continue };
+                if x >= rect.left() && x <= rect.right() && y >= rect.top() && y <= rect.bottom() {
+                    return Some((run.finding, rect));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Runs `f` on the shown highlight, if it is still there and not busy.
+fn with_shown(state: &Weak<RefCell<Option<Shown>>>, f: impl FnOnce(&mut Shown)) {
+    let Some(state) = state.upgrade() else { return };
+    let Ok(mut state) = state.try_borrow_mut() else { return };
+    if let Some(shown) = state.as_mut() {
+        f(shown);
+    }
+}
+
+/// The listeners a highlight needs: tooltips on hover and focus, keyboard
+/// shortcuts, and the panel's controls.
+fn listeners(
+    window: &Window,
+    document: &Document,
+    state: &Rc<RefCell<Option<Shown>>>,
+    overlay_mode: bool,
+    keys: bool,
+    panel: Option<&Panel>,
+) -> Vec<Listener> {
+    let weak = Rc::downgrade(state);
+    let doc_target: &web_sys::EventTarget = document.as_ref();
+    let mut out = Vec::new();
+    if overlay_mode {
+        // hit-testing, at most once an animation frame
+        let pending = Rc::new(std::cell::Cell::new(false));
+        let state = weak.clone();
+        let document = document.clone();
+        out.push(Listener::new(doc_target, "pointermove", false, move |event: Event| {
+            let Some(mouse) = event.dyn_ref::<MouseEvent>() else { return };
+            if pending.replace(true) {
                 return;
+            }
+            let (x, y) = (f64::from(mouse.client_x()), f64::from(mouse.client_y()));
+            let state = state.clone();
+            let document = document.clone();
+            let pending = pending.clone();
+            let frame = Closure::once_into_js(move || {
+                pending.set(false);
+                with_shown(&state, |shown| match shown.finding_at(&document, x, y) {
+                    Some((i, rect)) => shown.show_tip(i, &rect),
+                    None if shown.current.is_none() => shown.widget.hide_tip(),
+                    None => {}
+                });
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.request_animation_frame(frame.unchecked_ref());
+            }
+        }));
+    } else {
+        let show = {
+            let state = weak.clone();
+            move |event: Event| {
+                with_shown(&state, |shown| {
+                    let Some(target) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) else { return };
+                    let Some(mark) = mark_of(&target, &shown.owner) else { return };
+                    let Some(i) = mark.get_attribute("data-finding").and_then(|v| v.parse::<usize>().ok()) else {
+                        return;
+                    };
+                    if shown.is_shown(i) {
+                        shown.show_tip(i, &mark.get_bounding_client_rect());
+                    }
+                });
+            }
+        };
+        let hide = {
+            let state = weak.clone();
+            move |_: Event| with_shown(&state, |shown| shown.widget.hide_tip())
+        };
+        out.push(Listener::new(doc_target, "mouseover", true, show.clone()));
+        out.push(Listener::new(doc_target, "focusin", true, show));
+        out.push(Listener::new(doc_target, "mouseout", true, hide.clone()));
+    }
+    {
+        // a tooltip stays where its text was: scrolling and resizing hide it
+        let state = weak.clone();
+        let hide = move |_: Event| with_shown(&state, |shown| shown.widget.hide_tip());
+        out.push(Listener::new(window.as_ref(), "scroll", true, hide.clone()));
+        out.push(Listener::new(window.as_ref(), "resize", false, hide));
+    }
+    if keys {
+        let state = weak.clone();
+        out.push(Listener::new(window.as_ref(), "keydown", false, move |event: Event| {
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
+            if key.code() == "Escape" {
+                with_shown(&state, |shown| {
+                    shown.widget.hide_tip();
+                    shown.set_current(None);
+                });
+                return;
+            }
+            if !(key.alt_key() && key.shift_key()) || key.ctrl_key() || key.meta_key() {
+                return;
+            }
+            let handled = match key.code().as_str() {
+                "KeyH" => {
+                    with_shown(&state, |shown| {
+                        let visible = !shown.visible;
+                        shown.set_visible(visible);
+                        shown.widget.say(if visible { "Highlights shown" } else { "Highlights hidden" });
+                    });
+                    true
+                }
+                "KeyN" | "KeyP" => {
+                    with_shown(&state, |shown| {
+                        if shown.step(key.code() == "KeyP").is_none() {
+                            shown.widget.say("No findings are shown");
+                        }
+                    });
+                    true
+                }
+                _ => false,
             };
-            let Some(finding) = shown.report.findings.get(i) else { return };
-            shown.widget.show_tip(&explain(&shown.report, i), finding.category, &mark.get_bounding_client_rect());
-        }
-    };
-    let hide = move |_: Event| {
-        let Some(state) = state.upgrade() else { return };
-        let Ok(shown) = state.try_borrow() else { return };
-        if let Some(shown) = shown.as_ref() {
-            shown.widget.hide_tip();
-        }
-    };
-    let target: &web_sys::EventTarget = document.as_ref();
-    vec![
-        Listener::new(target, "mouseover", true, show.clone()),
-        Listener::new(target, "focusin", true, show),
-        Listener::new(target, "mouseout", true, hide.clone()),
-        Listener::new(target, "focusout", true, hide.clone()),
-        Listener::new(target, "scroll", true, hide),
-    ]
+            if handled {
+                event.prevent_default();
+            }
+        }));
+    }
+    if let Some(panel) = panel {
+        out.extend(panel_listeners(&weak, panel));
+    }
+    out
+}
+
+/// The panel's controls: toggles, source rows, collapse, close, and
+/// dragging the bar.
+fn panel_listeners(state: &Weak<RefCell<Option<Shown>>>, panel: &Panel) -> Vec<Listener> {
+    let mut out = Vec::new();
+    for (category, input) in &panel.toggles {
+        let (state, category, input2) = (state.clone(), *category, input.clone());
+        out.push(Listener::new(input.as_ref(), "change", false, move |_| {
+            with_shown(&state, |shown| shown.set_hidden(category, !input2.checked()));
+        }));
+    }
+    for (row, button) in panel.sources.iter().enumerate() {
+        let state = state.clone();
+        out.push(Listener::new(button.as_ref(), "click", false, move |_| {
+            with_shown(&state, |shown| shown.step_source(row));
+        }));
+    }
+    {
+        let (body, collapse) = (panel.body.clone(), panel.collapse.clone());
+        out.push(Listener::new(panel.collapse.as_ref(), "click", false, move |_| {
+            let hidden = !body.hidden();
+            body.set_hidden(hidden);
+            collapse.set_text_content(Some(if hidden { "+" } else { "–" }));
+            let _ = collapse.set_attribute("aria-expanded", if hidden { "false" } else { "true" });
+        }));
+    }
+    {
+        let root = panel.root.clone();
+        let state = state.clone();
+        out.push(Listener::new(panel.close.as_ref(), "click", false, move |_| {
+            root.set_hidden(true);
+            with_shown(&state, |shown| shown.widget.say("Panel closed. Alt+Shift+H shows and hides the highlights."));
+        }));
+    }
+    // moving: the bar follows the pointer while it is down
+    let drag: Rc<std::cell::Cell<Option<(f64, f64)>>> = Rc::new(std::cell::Cell::new(None));
+    {
+        let (drag, root) = (drag.clone(), panel.root.clone());
+        out.push(Listener::new(panel.bar.as_ref(), "pointerdown", false, move |event: Event| {
+            let Some(p) = event.dyn_ref::<MouseEvent>() else { return };
+            if p.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).is_some() {
+                return; // the bar's buttons are not handles
+            }
+            let rect = root.get_bounding_client_rect();
+            drag.set(Some((f64::from(p.client_x()) - rect.left(), f64::from(p.client_y()) - rect.top())));
+            event.prevent_default();
+        }));
+    }
+    if let Some(window) = web_sys::window() {
+        let (drag2, root) = (drag.clone(), panel.root.clone());
+        out.push(Listener::new(window.as_ref(), "pointermove", false, move |event: Event| {
+            let (Some((dx, dy)), Some(p)) = (drag2.get(), event.dyn_ref::<MouseEvent>()) else { return };
+            let style = root.style();
+            let _ = style.set_property("left", &px(f64::from(p.client_x()) - dx));
+            let _ = style.set_property("top", &px(f64::from(p.client_y()) - dy));
+            let _ = style.set_property("right", "auto");
+            let _ = style.set_property("bottom", "auto");
+        }));
+        out.push(Listener::new(window.as_ref(), "pointerup", false, move |_| drag.set(None)));
+    }
+    out
 }

@@ -1,13 +1,17 @@
 //! The browser layer: the JavaScript API, compiled only for wasm32.
 //!
 //! `analyze(text)` returns the report with UTF-16 offsets; `highlight(root,
-//! options)` reads the page's text ([`extract`]), analyses it, paints the
-//! findings ([`wrap`]) with tooltips ([`widget`]), and returns a
+//! options)` finds the article ([`article`]), reads its text ([`extract`]),
+//! analyses it, paints the findings ([`overlay`] or [`wrap`]) with
+//! tooltips and a panel ([`widget`], [`panel`]), and returns a
 //! [`Highlighter`] whose `clear()` puts the page back as it was.
 
+mod article;
 mod events;
 mod extract;
 mod highlighter;
+mod overlay;
+mod panel;
 mod sheets;
 mod style;
 mod widget;

@@ -26,33 +26,71 @@ fn palette(category: Category, dark: bool) -> ((u8, u8, u8), &'static str) {
     (if dark { darkc } else { light }, line)
 }
 
+/// True when the page behind `element` is dark: the first background
+/// colour found from the element up to the root is of low luminance.
+pub fn page_is_dark(window: &web_sys::Window, element: &web_sys::Element) -> bool {
+    let mut current = Some(element.clone());
+    while let Some(e) = current {
+        if let Ok(Some(style)) = window.get_computed_style(&e) {
+            let background = style.get_property_value("background-color").unwrap_or_default();
+            if let Some((r, g, b, opaque)) = parse_rgb(&background) {
+                if opaque {
+                    // relative luminance, in thousandths of 255
+                    let luminance = 2126 * r + 7152 * g + 722 * b;
+                    return luminance < 4 * 255 * 1000;
+                }
+            }
+        }
+        current = e.parent_element();
+    }
+    false
+}
+
+/// Reads `rgb(r, g, b)` or `rgba(r, g, b, a)` as computed styles give
+/// them: the channels and whether the colour is mostly opaque.
+fn parse_rgb(css: &str) -> Option<(u32, u32, u32, bool)> {
+    let inner = css.trim().strip_prefix("rgba(").or_else(|| css.trim().strip_prefix("rgb("))?.strip_suffix(')')?;
+    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
+    let channel = |k: usize| parts.get(k)?.split('.').next()?.parse::<u32>().ok();
+    let (r, g, b) = (channel(0)?, channel(1)?, channel(2)?);
+    let opaque = match parts.get(3) {
+        None => true,
+        // "1", "0.8", ".8": more than half
+        Some(a) => a.starts_with('1') || a.trim_start_matches('0').strip_prefix('.').is_some_and(|f| f >= "5"),
+    };
+    Some((r, g, b, opaque))
+}
+
 /// CSS for the marks in the page: `sl-mark` elements (wrap mode) and
-/// `::highlight()` ranges (overlay mode) share the same rules.
-pub fn marks_css(dark: bool) -> String {
+/// `::highlight()` ranges (overlay mode) share the same rules. Highlight
+/// names start with `prefix`, one per `highlight()`, so that two of them
+/// on one page do not paint over each other.
+pub fn marks_css(prefix: &str, dark: bool) -> String {
     let mut css = String::from(
         "sl-mark{all:unset;display:inline;border-radius:2px;cursor:help;}\
-         sl-mark:focus-visible{outline:2px solid currentColor;outline-offset:1px;}\
-         sl-mark.sl-current{outline:2px solid;outline-offset:2px;}",
+         sl-mark:focus{outline:none;}\
+         sl-mark.sl-current{outline:2px solid rgba(255,170,0,.9);outline-offset:1px;background-color:rgba(255,214,0,.35);}",
     );
-    let (tint, mid, strong) = if dark { (0.20, 0.28, 0.36) } else { (0.10, 0.16, 0.24) };
+    // content is only tinted, so that a page full of quotations stays
+    // readable; the cue and the source carry the colour
+    // alphas as text: formatting floats would add their code to the download
+    let (tint, mid, strong) = if dark { (".14", ".28", ".36") } else { (".06", ".16", ".24") };
     for category in Category::ALL {
         let ((r, g, b), line) = palette(category, dark);
         let name = category.as_str();
         for (role, alpha, thickness, line_alpha) in
-            [("content", tint, 1, 0.55), ("cue", mid, 2, 0.95), ("source", strong, 2, 0.95)]
+            [("content", tint, 1, ".55"), ("cue", mid, 2, ".95"), ("source", strong, 2, ".95")]
         {
             let _ = write!(
                 css,
-                "sl-mark.sl-{name}.sl-{role},::highlight(sl-{name}-{role}){{background-color:rgba({r},{g},{b},{alpha});\
+                "sl-mark.sl-{name}.sl-{role},::highlight({prefix}-{name}-{role}){{background-color:rgba({r},{g},{b},{alpha});\
                  text-decoration:underline {line} rgba({r},{g},{b},{line_alpha});text-decoration-thickness:{thickness}px;\
                  text-underline-offset:3px;}}"
             );
         }
     }
-    css.push_str(
-        "::highlight(sl-current){background-color:rgba(255,214,0,.55);}\
-         sl-mark.sl-hidden{all:unset;display:inline;}",
-    );
+    let _ = write!(css, "::highlight({prefix}-current){{background-color:rgba(255,214,0,.55);}}");
+    css.push_str("sl-mark.sl-hidden{all:unset;display:inline;}");
     css
 }
 

@@ -4,7 +4,7 @@
 //! only ever goes in through `textContent`.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DomRect, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, DomRect, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::sheets::{adopt, Adopted};
 use super::style::widget_css;
@@ -18,6 +18,8 @@ pub const HOST_TAG: &str = "sourcelight-widget";
 pub struct Widget {
     /// The host element, the only thing added to the page outside marks.
     pub host: Element,
+    /// Its shadow root, where the tooltip and the panel live.
+    pub shadow: ShadowRoot,
     tip: HtmlElement,
     live: HtmlElement,
     _sheet: Adopted,
@@ -50,7 +52,7 @@ impl Widget {
         let parent =
             document.document_element().ok_or_else(|| JsValue::from_str("the document has no root element"))?;
         parent.append_child(&host)?;
-        Ok(Widget { host, tip, live, _sheet: sheet })
+        Ok(Widget { host, shadow, tip, live, _sheet: sheet })
     }
 
     /// Shows the tooltip for a finding next to `rect` (viewport
@@ -83,8 +85,8 @@ impl Widget {
             below
         };
         let style = self.tip.style();
-        let _ = style.set_property("left", &format!("{left:.0}px"));
-        let _ = style.set_property("top", &format!("{top:.0}px"));
+        let _ = style.set_property("left", &px(left));
+        let _ = style.set_property("top", &px(top));
         self.say(&explanation.spoken());
     }
 
@@ -97,6 +99,12 @@ impl Widget {
     pub fn say(&self, text: &str) {
         self.live.set_text_content(Some(text));
     }
+}
+
+/// A CSS pixel length, whole and not below zero. Integers, because
+/// formatting floats would add their code to the download.
+pub fn px(value: f64) -> String {
+    format!("{}px", value.max(0.0).round() as i64)
 }
 
 /// The viewport's width and height in CSS pixels.

@@ -8,8 +8,6 @@
 //! back into the original node object, so the page holds the same nodes
 //! with the same data as before.
 
-use std::collections::HashMap;
-
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, Text};
 
@@ -19,19 +17,22 @@ use super::extract::NodeRange;
 pub const MARK_TAG: &str = "sl-mark";
 
 /// One run to wrap: where, and how the mark element is set up.
-pub struct Run {
+pub struct Run<'a> {
     /// The text-node stretch.
-    pub range: NodeRange,
-    /// Sets the mark's classes and attributes.
+    pub range: &'a NodeRange,
+    /// The mark's classes.
     pub class: String,
     /// The finding shown (written to `data-finding`).
     pub finding: usize,
+    /// The run's index in the caller's list, to find its mark again.
+    pub index: usize,
 }
 
 /// What wrapping changed, to be undone.
 #[derive(Default)]
 pub struct Wrapped {
-    marks: Vec<Element>,
+    /// The marks with the index of the run each shows.
+    pub marks: Vec<(usize, Element)>,
     /// Each split node: the original and the nodes split off it, in order.
     splits: Vec<(Text, Vec<Text>)>,
 }
@@ -41,7 +42,7 @@ impl Wrapped {
     /// nodes into their originals. Never fails: nodes the page has removed
     /// meanwhile are left alone.
     pub fn clear(&mut self) {
-        for mark in self.marks.drain(..) {
+        for (_, mark) in self.marks.drain(..) {
             let Some(parent) = mark.parent_node() else { continue };
             while let Some(child) = mark.first_child() {
                 let _ = parent.insert_before(&child, Some(&mark));
@@ -67,28 +68,21 @@ impl Drop for Wrapped {
     }
 }
 
-/// Wraps the runs. Runs of one node must not overlap.
-pub fn wrap(document: &Document, runs: Vec<Run>) -> Result<Wrapped, JsValue> {
+/// Wraps the runs, marking each `<sl-mark>` with `data-sl="{owner}"`. Runs
+/// come in document order and do not overlap.
+pub fn wrap(document: &Document, runs: &[Run<'_>], owner: &str) -> Result<Wrapped, JsValue> {
     let mut wrapped = Wrapped::default();
-    // group by node, keeping the order of first appearance
-    let mut order: Vec<Text> = Vec::new();
-    let mut by_node: HashMap<usize, Vec<Run>> = HashMap::new();
-    for run in runs {
-        let key = match order.iter().position(|n| n.is_same_node(Some(&run.range.node))) {
-            Some(k) => k,
-            None => {
-                order.push(run.range.node.clone());
-                order.len() - 1
-            }
-        };
-        by_node.entry(key).or_default().push(run);
-    }
-    for (key, node) in order.iter().enumerate() {
-        let mut runs = by_node.remove(&key).unwrap_or_default();
-        runs.sort_by_key(|r| r.range.start);
+    // the runs of one text node are next to each other
+    let mut from = 0;
+    while from < runs.len() {
+        let node = &runs[from].range.node;
+        let mut to = from + 1;
+        while to < runs.len() && runs[to].range.node.is_same_node(Some(node)) {
+            to += 1;
+        }
         let mut created: Vec<Text> = Vec::new();
-        let mut marks: Vec<Element> = Vec::new();
-        let result = wrap_node(document, node, &runs, &mut created, &mut marks);
+        let mut marks: Vec<(usize, Element)> = Vec::new();
+        let result = wrap_node(document, node, &runs[from..to], owner, &mut created, &mut marks);
         // record what was done even on failure: dropping `wrapped` undoes it
         marks.reverse();
         wrapped.marks.extend(marks);
@@ -97,6 +91,7 @@ pub fn wrap(document: &Document, runs: Vec<Run>) -> Result<Wrapped, JsValue> {
             wrapped.splits.push((node.clone(), created));
         }
         result?;
+        from = to;
     }
     Ok(wrapped)
 }
@@ -106,9 +101,10 @@ pub fn wrap(document: &Document, runs: Vec<Run>) -> Result<Wrapped, JsValue> {
 fn wrap_node(
     document: &Document,
     node: &Text,
-    runs: &[Run],
+    runs: &[Run<'_>],
+    owner: &str,
     created: &mut Vec<Text>,
-    marks: &mut Vec<Element>,
+    marks: &mut Vec<(usize, Element)>,
 ) -> Result<(), JsValue> {
     for run in runs.iter().rev() {
         let length = node.length();
@@ -129,19 +125,23 @@ fn wrap_node(
         let mark = document.create_element(MARK_TAG)?;
         mark.set_class_name(&run.class);
         mark.set_attribute("data-finding", &run.finding.to_string())?;
+        mark.set_attribute("data-sl", owner)?;
+        // focusable from the keyboard shortcuts, but not a tab stop
+        mark.set_attribute("tabindex", "-1")?;
         let parent = middle.parent_node().ok_or_else(|| JsValue::from_str("a text node to mark has no parent"))?;
         parent.insert_before(&mark, Some(&middle))?;
         mark.append_child(&middle)?;
-        marks.push(mark);
+        marks.push((run.index, mark));
     }
     Ok(())
 }
 
-/// True when `node` is or lies inside one of our marks.
-pub fn inside_mark(node: &Node) -> Option<Element> {
+/// The mark `node` is or lies inside, if it belongs to `owner`.
+pub fn mark_of(node: &Node, owner: &str) -> Option<Element> {
     let element = match node.dyn_ref::<Element>() {
         Some(e) => e.clone(),
         None => node.parent_element()?,
     };
-    element.closest(MARK_TAG).ok().flatten()
+    let mark = element.closest(MARK_TAG).ok().flatten()?;
+    (mark.get_attribute("data-sl").as_deref() == Some(owner)).then_some(mark)
 }

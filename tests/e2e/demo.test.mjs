@@ -1,10 +1,12 @@
 // The demo page in headless Chromium: the sample article is highlighted on
-// load with the right sources in the tooltips, pasted text is highlighted
-// as text (never as markup), and nothing logs an error.
+// load (overlays by default, elements on request) with the right sources
+// in the tooltips and the panel, pasted text is highlighted as text (never
+// as markup), clearing restores the article, and nothing logs an error.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ROOT, serve, browser, page as newPage, screenshotPath } from "./harness.mjs";
+import { highlightedTexts, hoverText, tooltip } from "./probe.mjs";
 
 let server, b;
 before(async () => {
@@ -16,87 +18,99 @@ after(async () => {
   server?.close();
 });
 
-/** The tooltip's text after pointing at the first mark whose text is exactly `text`. */
-async function tooltipFor(page, text) {
-  const mark = page.locator("#article sl-mark").filter({ hasText: new RegExp(`^${text}$`) }).first();
-  await mark.hover();
-  const tip = page.locator("sourcelight-widget .tip");
-  await tip.waitFor({ state: "visible" });
-  return tip.innerText();
-}
-
-test("the sample article is highlighted with named, unnamed and unsourced claims", async () => {
+async function openDemo() {
   const page = await newPage(b);
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready=true]");
-  const marks = await page.locator("#article sl-mark").count();
-  assert.ok(marks > 30, `expected many marks, got ${marks}`);
+  return page;
+}
 
-  // the sources a reader should see, with their categories
-  const sources = await page.$$eval("#article sl-mark.sl-source", (els) => els.map((e) => `${e.className}|${e.textContent}`));
-  const has = (cls, text) => sources.some((s) => s.includes(cls) && s.endsWith(`|${text}`));
-  assert.ok(has("sl-named", "Transport Minister Elena Marsh") || has("sl-named", "Elena Marsh"), sources.join("\n"));
-  assert.ok(sources.some((s) => s.includes("sl-named") && s.includes("Radio Calder")), "the broadcaster");
-  assert.ok(sources.some((s) => s.includes("sl-unnamed") && /officials/i.test(s)), "the unnamed officials");
+test("the article is painted with overlays: sources, hedges, disputes, and no change to its markup", async () => {
+  const page = await openDemo();
+  assert.equal(await page.evaluate(() => document.body.dataset.mode), "overlay");
+  assert.equal(await page.locator("#article sl-mark").count(), 0, "overlay mode adds no elements to the article");
+  const texts = await highlightedTexts(page);
+  const sources = texts.filter((t) => t.role === "source");
+  const has = (category, text) => sources.some((s) => s.category === category && s.text.includes(text));
+  assert.ok(has("named", "Elena Marsh"), JSON.stringify(sources));
+  assert.ok(has("named", "Radio Calder"), "the broadcaster");
+  assert.ok(has("unnamed", "Officials familiar with the talks"), "the unnamed officials");
+  assert.ok(texts.some((t) => t.category === "hedged" && t.text === "it appears"), "a hedge");
+  assert.ok(texts.some((t) => t.category === "disputed"), "a dispute");
+  assert.ok(texts.some((t) => t.category === "no-source"), "a claim with no source");
 
-  // tooltips name the canonical source and say what kind it is
-  const marsh = await tooltipFor(page, "Marsh");
-  assert.match(marsh, /Claim attributed to a named person/);
-  assert.match(marsh, /Elena Marsh/);
-  const hedge = await tooltipFor(page, "it appears");
-  assert.match(hedge, /The writer hedges/);
+  // the tooltip names the canonical source, found by pointing at the words
+  await hoverText(page, "#article", "Marsh told");
+  const tip = await tooltip(page);
+  assert.match(tip, /Claim attributed to a named person/);
+  assert.match(tip, /Elena Marsh/);
+  await hoverText(page, "#article", "it appears");
+  assert.match(await tooltip(page), /The writer hedges/);
 
-  // a claim with no source and a dispute are shown
-  assert.ok(await page.locator("#article sl-mark.sl-no-source").count() > 0, "unsourced claims");
-  assert.ok(await page.locator("#article sl-mark.sl-disputed").count() > 0, "disputes");
-
-  // the summary counts what was found
-  const status = await page.locator("#status").innerText();
-  assert.match(status, /\d+ claims: \d+% from a named source/);
-
-  await page.locator("#article sl-mark").filter({ hasText: /^Elena Marsh$/ }).first().hover();
+  // the panel lists who is quoted; a click steps to their claims
+  const panel = page.locator("sourcelight-widget .panel");
+  assert.match(await panel.innerText(), /Who is quoted[\s\S]*Elena Marsh/i);
+  await page.locator("sourcelight-widget .sources button", { hasText: "Tomas Reyes" }).click();
+  assert.match(await tooltip(page), /Tomas Reyes/);
   await page.screenshot({ path: screenshotPath("demo"), fullPage: false });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
-test("pasted text is highlighted as text, and markup in it stays text", async () => {
-  const page = await newPage(b);
-  await page.goto(server.url);
-  await page.waitForSelector("body[data-ready=true]");
-  const pasted = "<img src=x onerror=alert(1)> “We will win,” said Anna Berg, the mayor.\nThe port will reopen, according to officials.";
-  await page.fill("#input", pasted);
-  await page.click("#run");
-  await page.waitForSelector("#output sl-mark");
-  assert.equal(await page.locator("#output img").count(), 0, "no markup from the pasted text");
-  const text = await page.locator("#output").innerText();
-  assert.match(text, /<img src=x onerror=alert\(1\)>/);
-  const sources = await page.$$eval("#output sl-mark.sl-source", (els) => els.map((e) => e.textContent));
-  assert.deepEqual(sources, ["Anna Berg", "officials"]);
-  await page.screenshot({ path: screenshotPath("demo-pasted") });
+test("keyboard: next finding, hide and show, and the panel toggles", async () => {
+  const page = await openDemo();
+  await page.keyboard.press("Alt+Shift+KeyN");
+  assert.match(await tooltip(page), /Claim|hedges|Disputed|Hearsay/);
+  const count = async () => (await highlightedTexts(page)).length;
+  const before = await count();
+  await page.keyboard.press("Alt+Shift+KeyH");
+  assert.equal(await count(), 0, "hidden");
+  await page.keyboard.press("Alt+Shift+KeyH");
+  assert.equal(await count(), before, "shown again");
+  await page.locator("sourcelight-widget .legend label", { hasText: "Writer hedges" }).locator("input").uncheck();
+  assert.ok(!(await highlightedTexts(page)).some((t) => t.category === "hedged"), "hedges toggled off");
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
-test("clearing the article restores its markup exactly", async () => {
-  const page = await newPage(b);
-  await page.goto(server.url);
-  await page.waitForSelector("body[data-ready=true]");
-  const result = await page.evaluate(async () => {
-    const { article } = window.sourcelightDemo;
-    article.clear();
+test("wrap mode paints elements, and clearing restores the article's markup exactly", async () => {
+  const page = await openDemo();
+  const original = await page.evaluate(() => {
+    window.sourcelightDemo.article.clear();
+    return document.getElementById("article").innerHTML;
+  });
+  await page.check("#wrap");
+  await page.waitForFunction(() => document.body.dataset.mode === "wrap");
+  assert.ok((await page.locator("#article sl-mark").count()) > 30);
+  const marked = await page.$$eval("#article sl-mark.sl-source", (els) => els.map((e) => e.textContent));
+  assert.ok(marked.includes("Radio Calder"), marked.join("|"));
+  await page.locator("#article sl-mark", { hasText: /^Reyes$/ }).first().hover();
+  assert.match(await tooltip(page), /Tomas Reyes/);
+  await page.screenshot({ path: screenshotPath("demo-wrap") });
+  const after = await page.evaluate(() => {
+    window.sourcelightDemo.article.clear();
     return {
-      marks: document.querySelectorAll("sl-mark").length,
-      hosts: document.querySelectorAll("sourcelight-widget").length,
       html: document.getElementById("article").innerHTML,
+      hosts: document.querySelectorAll("sourcelight-widget").length,
     };
   });
-  const original = await (await fetch(server.url)).text();
-  assert.equal(result.marks, 0);
-  assert.equal(result.hosts, 0);
-  const start = original.indexOf('<article id="article" class="news">') + '<article id="article" class="news">'.length;
-  const end = original.indexOf("</article>");
-  assert.equal(result.html, original.slice(start, end));
+  assert.equal(after.html, original);
+  assert.equal(after.hosts, 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("pasted text is highlighted as text, and markup in it stays text", async () => {
+  const page = await openDemo();
+  const pasted = "<img src=x onerror=alert(1)> “We will win,” said Anna Berg, the mayor.\nThe port will reopen, according to officials.";
+  await page.fill("#input", pasted);
+  await page.click("#run");
+  await page.waitForFunction(() => document.getElementById("try-status").textContent.includes("findings"));
+  assert.equal(await page.locator("#output img").count(), 0, "no markup from the pasted text");
+  assert.match(await page.locator("#output").innerText(), /<img src=x onerror=alert\(1\)>/);
+  const sources = (await highlightedTexts(page, "#output")).filter((t) => t.role === "source").map((t) => t.text);
+  assert.deepEqual(sources, ["Anna Berg", "officials"]);
+  await page.screenshot({ path: screenshotPath("demo-pasted") });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
