@@ -256,7 +256,7 @@ fn categories_toggle_and_steps_visit_findings() {
     let root = fixture(html);
     let h = highlight(root.clone().into(), wrap_mode()).unwrap();
     let first = h.step(None).expect("a finding to go to");
-    assert_eq!(root.query_selector_all("sl-mark.sl-current").unwrap().length() > 0, true);
+    assert!(root.query_selector_all("sl-mark.sl-current").unwrap().length() > 0);
     let second = h.step(None).unwrap();
     assert_ne!(first, second);
     h.set_category_visible("hedged", false).unwrap();

@@ -511,15 +511,14 @@ impl Shown {
         let node: Node = caret.offset_node()?;
         let byte = self.page.offset_of(&node, caret.offset())?;
         let first = self.runs.partition_point(|r| r.end <= byte);
-        for k in first..self.runs.len() {
-            let run = &self.runs[k];
+        for (run, range) in self.runs.iter().zip(ranges).skip(first) {
             if run.start > byte + 4 {
                 break;
             }
             if !self.is_shown(run.finding) {
                 continue;
             }
-            let rects = ranges[k].get_client_rects()?;
+            let rects = range.get_client_rects()?;
             for r in 0..rects.length() {
                 let Some(rect) = rects.item(r) else { continue };
                 if x >= rect.left() && x <= rect.right() && y >= rect.top() && y <= rect.bottom() {

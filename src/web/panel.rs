@@ -45,7 +45,7 @@ pub fn build(document: &Document, parent: &Node, summary: &Summary) -> Result<Pa
     let body = element(document, "div", "body")?;
     let claims: usize = summary.counts[..3].iter().sum();
     let profile_line = element(document, "p", "")?;
-    let share = |n: usize| if claims == 0 { 0 } else { (100 * n + claims / 2) / claims };
+    let share = |n: usize| (100 * n + claims / 2).checked_div(claims).unwrap_or(0);
     profile_line.set_text_content(Some(&format!(
         "{claims} claims: {}% from a named source, {}% from an unnamed source, {}% with no source.",
         share(summary.counts[0]),
