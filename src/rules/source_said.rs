@@ -138,6 +138,9 @@ fn accepted(doc: &Document, verb: &Verb, marked: bool, quoted: bool, inverted: b
     if verb.has("quote") {
         return quoted;
     }
+    if verb.has("marked") {
+        return marked || quoted;
+    }
     if verb.has("belief") {
         return marked || !inverted && opens_clause(doc, next);
     }
