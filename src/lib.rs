@@ -8,6 +8,7 @@ pub mod explain;
 pub mod lexicon;
 pub mod marks;
 pub mod offsets;
+pub mod parts;
 pub mod report;
 pub mod rules;
 pub mod source;

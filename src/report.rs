@@ -257,6 +257,12 @@ impl Report {
         self
     }
 
+    /// Moves every offset `delta` bytes on: the report of a part of a text,
+    /// made a report on the whole text.
+    pub fn shift(&mut self, delta: usize) {
+        self.visit_offsets(|o| *o += delta);
+    }
+
     /// Calls `f` on every offset, always in the same order.
     fn visit_offsets(&mut self, mut f: impl FnMut(&mut usize)) {
         for finding in &mut self.findings {

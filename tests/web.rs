@@ -3,8 +3,9 @@
 //! DOM, across element boundaries and with non-ASCII text.
 #![cfg(target_arch = "wasm32")]
 
-use sourcelight::web::{analyze, highlight};
+use sourcelight::web::{analyze, highlight as start, Highlighter};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -17,6 +18,13 @@ fn fixture(html: &str) -> HtmlElement {
     div.set_inner_html(html);
     document.body().unwrap().append_child(&div).unwrap();
     div
+}
+
+/// Highlights and waits until the painting is done.
+async fn highlight(root: JsValue, options: JsValue) -> Result<Highlighter, wasm_bindgen::JsError> {
+    let h = start(root, options)?;
+    JsFuture::from(h.ready()).await.unwrap();
+    Ok(h)
 }
 
 /// `{mode: "..."}`, and the other options given as key-value pairs.
@@ -77,12 +85,12 @@ fn analyze_offsets_slice_javascript_strings() {
 }
 
 #[wasm_bindgen_test]
-fn highlight_then_clear_restores_the_dom_exactly() {
+async fn highlight_then_clear_restores_the_dom_exactly() {
     let html = "<p>“They are <b>preparing</b> on their land,” <i>Zelensky</i> said after meeting <a href=\"#\">NATO</a> ministers.</p>\
                 <p>Three more officers were injured, according to Russian Telegram channel <em>Kremlin Snuffbox</em>.</p>";
     let root = fixture(html);
     let before_nodes: Vec<web_sys::Node> = descendants(&root);
-    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
+    let h = highlight(root.clone().into(), wrap_mode()).await.unwrap();
     assert_eq!(h.mode(), "wrap");
     let marks = root.query_selector_all("sl-mark").unwrap();
     assert!(marks.length() > 0, "marks were painted");
@@ -120,10 +128,10 @@ fn highlight_then_clear_restores_the_dom_exactly() {
 }
 
 #[wasm_bindgen_test]
-fn non_ascii_text_maps_to_the_right_nodes() {
+async fn non_ascii_text_maps_to_the_right_nodes() {
     let html = "<p>🙂🙂 日本語のテキスト。</p><p>«Nous gagnerons», a dit Zoe\u{301}. “We will win,” <span>Zoë Ādams</span> said.</p>";
     let root = fixture(html);
-    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
+    let h = highlight(root.clone().into(), wrap_mode()).await.unwrap();
     let list = shown(&h);
     let f = list.iter().find(|f| !get(f, "source").is_null()).expect("an attribution");
     let source = get(&f, "source");
@@ -139,19 +147,19 @@ fn non_ascii_text_maps_to_the_right_nodes() {
 }
 
 #[wasm_bindgen_test]
-fn bad_arguments_are_clear_errors() {
-    assert!(highlight(JsValue::from_str("body"), JsValue::UNDEFINED).is_err());
+async fn bad_arguments_are_clear_errors() {
+    assert!(highlight(JsValue::from_str("body"), JsValue::UNDEFINED).await.is_err());
     let root = fixture("<p>x</p>");
     let bad_mode = js_sys::Object::new();
     js_sys::Reflect::set(&bad_mode, &"mode".into(), &"sideways".into()).unwrap();
-    assert!(highlight(root.clone().into(), bad_mode.into()).is_err());
+    assert!(highlight(root.clone().into(), bad_mode.into()).await.is_err());
     root.remove();
 }
 
 #[wasm_bindgen_test]
-fn empty_and_hidden_text_give_no_findings() {
+async fn empty_and_hidden_text_give_no_findings() {
     let root = fixture("<p hidden>He said it was over.</p><script>var said = 'x, he said.'</script><p></p>");
-    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
+    let h = highlight(root.clone().into(), wrap_mode()).await.unwrap();
     assert_eq!(shown(&h).length(), 0);
     assert_eq!(h.text().trim(), "");
     h.clear();
@@ -180,7 +188,7 @@ fn highlight_registry() -> Option<js_sys::Map> {
 }
 
 #[wasm_bindgen_test]
-fn overlay_leaves_the_dom_untouched() {
+async fn overlay_leaves_the_dom_untouched() {
     let Some(registry) = highlight_registry() else {
         console_log!("SKIPPED overlay test: this browser has no CSS Custom Highlight API");
         return;
@@ -191,7 +199,7 @@ fn overlay_leaves_the_dom_untouched() {
     let page_before = document.body().unwrap().inner_html();
     let top_before = document.document_element().unwrap().child_element_count();
     let highlights_before = registry.size();
-    let h = highlight(root.clone().into(), options("overlay", &[])).unwrap();
+    let h = highlight(root.clone().into(), options("overlay", &[])).await.unwrap();
     assert_eq!(h.mode(), "overlay");
     assert_eq!(document.body().unwrap().inner_html(), page_before, "the page's markup is untouched");
     assert_eq!(document.document_element().unwrap().child_element_count(), top_before + 1, "one widget host added");
@@ -208,13 +216,13 @@ fn overlay_leaves_the_dom_untouched() {
 }
 
 #[wasm_bindgen_test]
-fn blocks_line_breaks_and_hidden_text_in_extraction() {
+async fn blocks_line_breaks_and_hidden_text_in_extraction() {
     let root = fixture(
         "<div>Officials said<div>the port closed</div></div><ul><li>one</li><li>two<br>three</li></ul>\
          <p aria-hidden=\"true\">secret</p><p style=\"display:none\">gone</p><textarea>typed</textarea>\
          <pre>code said x</pre><p>visible <span hidden>hidden</span>end</p>",
     );
-    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
+    let h = highlight(root.clone().into(), wrap_mode()).await.unwrap();
     let text = h.text();
     assert!(text.contains("Officials said\nthe port closed"), "{text:?}");
     assert!(text.contains("one\ntwo\nthree"), "{text:?}");
@@ -225,6 +233,7 @@ fn blocks_line_breaks_and_hidden_text_in_extraction() {
     h.clear();
     let with_code =
         highlight(root.clone().into(), options("wrap", &[("includeCode", JsValue::TRUE), ("panel", JsValue::FALSE)]))
+            .await
             .unwrap();
     assert!(with_code.text().contains("code said x"));
     with_code.clear();
@@ -232,7 +241,7 @@ fn blocks_line_breaks_and_hidden_text_in_extraction() {
 }
 
 #[wasm_bindgen_test]
-fn the_article_is_found_without_a_root() {
+async fn the_article_is_found_without_a_root() {
     let root = fixture(
         "<nav>Home said nothing</nav><article><p>The port will close on Monday, officials said. \
          The union rejected the plan, calling it a betrayal of the workers who keep the harbour running.</p>\
@@ -240,7 +249,7 @@ fn the_article_is_found_without_a_root() {
          <p>Ships were diverted, according to the port authority, which expects delays into next week at least.</p></article>\
          <footer>Comments said it all</footer>",
     );
-    let h = highlight(JsValue::UNDEFINED, wrap_mode()).unwrap();
+    let h = highlight(JsValue::UNDEFINED, wrap_mode()).await.unwrap();
     let text = h.text();
     assert!(
         text.contains("officials said") && !text.contains("Home said") && !text.contains("Comments said"),
@@ -251,10 +260,10 @@ fn the_article_is_found_without_a_root() {
 }
 
 #[wasm_bindgen_test]
-fn categories_toggle_and_steps_visit_findings() {
+async fn categories_toggle_and_steps_visit_findings() {
     let html = "<p>The port closed, officials said. It appears the talks failed. “No,” said Ann Lee.</p>";
     let root = fixture(html);
-    let h = highlight(root.clone().into(), wrap_mode()).unwrap();
+    let h = highlight(root.clone().into(), wrap_mode()).await.unwrap();
     let first = h.step(None).expect("a finding to go to");
     assert!(root.query_selector_all("sl-mark.sl-current").unwrap().length() > 0);
     let second = h.step(None).unwrap();
@@ -271,5 +280,46 @@ fn categories_toggle_and_steps_visit_findings() {
     assert_eq!(h.step(None), None, "nothing to step to when hidden");
     h.clear();
     assert_eq!(root.inner_html(), html);
+    root.remove();
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_page_is_painted_in_slices_and_fully() {
+    let paragraph =
+        "<p>“The port will close,” said Elena Marsh, according to Radio Calder. It appears talks failed.</p>";
+    let root = fixture(&paragraph.repeat(1500));
+    let h = start(root.clone().into(), options("overlay", &[("panel", JsValue::FALSE)])).unwrap();
+    let first = shown(&h).length();
+    JsFuture::from(h.ready()).await.unwrap();
+    let all = shown(&h).length();
+    assert!(all >= 1500 * 3, "{all} findings");
+    assert!(first == 0 || first == all, "findings appear when the painting is done");
+    h.clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_changing_page_is_painted_again() {
+    let root = fixture("<p>The port closed, officials said.</p>");
+    let h = highlight(root.clone().into(), wrap_mode()).await.unwrap();
+    assert_eq!(shown(&h).length(), 1);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let p = document.create_element("p").unwrap();
+    p.set_text_content(Some("“We will reopen,” said Ann Lee."));
+    root.append_child(&p).unwrap();
+    sleep(700).await;
+    JsFuture::from(h.ready()).await.unwrap();
+    assert_eq!(shown(&h).length(), 2, "the new paragraph is analysed");
+    assert!(h.text().contains("Ann Lee"));
+    h.clear();
+    assert_eq!(root.inner_html(), "<p>The port closed, officials said.</p><p>“We will reopen,” said Ann Lee.</p>");
     root.remove();
 }

@@ -29,15 +29,16 @@ function currentMode() {
   return $("wrap").checked ? "wrap" : undefined;
 }
 
-function highlightArticle() {
+async function highlightArticle() {
   if (article) article.clear();
   article = highlight($("article"), { mode: currentMode() });
   window.sourcelightDemo = { article };
+  await article.ready();
   document.body.dataset.mode = article.mode();
   showSummary(article.findings());
 }
 
-function highlightPasted() {
+async function highlightPasted() {
   if (pasted) pasted.clear();
   const out = $("output");
   out.replaceChildren();
@@ -50,6 +51,7 @@ function highlightPasted() {
   }
   const started = performance.now();
   pasted = highlight(out, { panel: false, keys: false, mode: currentMode() });
+  await pasted.ready();
   const ms = performance.now() - started;
   const n = pasted.findings().length;
   $("try-status").textContent = text.trim() ? `${n} findings in ${ms.toFixed(1)} ms` : "";
@@ -58,10 +60,10 @@ function highlightPasted() {
 async function main() {
   try {
     await init();
-    highlightArticle();
-    $("wrap").addEventListener("change", () => {
-      highlightArticle();
-      if (pasted) highlightPasted();
+    await highlightArticle();
+    $("wrap").addEventListener("change", async () => {
+      await highlightArticle();
+      if (pasted) await highlightPasted();
     });
     $("run").addEventListener("click", highlightPasted);
     $("clear").addEventListener("click", () => {

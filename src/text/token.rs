@@ -114,17 +114,54 @@ fn links() -> &'static Regex {
     })
 }
 
+/// The longest link looked for, in bytes.
+const MAX_LINK: usize = 2048;
+
 /// The byte spans of the links in `text`, without the punctuation that
 /// ends a sentence after them.
+///
+/// The pattern only runs where a link can start: a scheme before "://", a
+/// "www.", or the name before an "@". Found with a plain byte search, those
+/// places are few, so the regex engine (the small one, in the browser)
+/// never reads the rest of the text.
 fn link_spans(text: &str) -> Vec<Span> {
-    links()
-        .find_iter(text)
-        .map(|m| {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Span> = Vec::new();
+    let mut next = 0; // nothing before this offset can start a link
+    for anchor in 0..bytes.len() {
+        let start = match bytes[anchor] {
+            b':' if bytes[anchor..].starts_with(b"://") => back_over(bytes, anchor, |b| b.is_ascii_alphabetic()),
+            b'w' | b'W' if bytes.len() >= anchor + 4 && bytes[anchor..anchor + 4].eq_ignore_ascii_case(b"www.") => {
+                anchor
+            }
+            b'@' => back_over(bytes, anchor, |b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b)),
+            _ => continue,
+        };
+        if start < next || start == anchor && bytes[anchor] != b'w' && bytes[anchor] != b'W' {
+            continue;
+        }
+        let mut end = (start + MAX_LINK).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(m) = links().find(&text[start..end]).filter(|m| m.start() == 0) {
             let trimmed = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
-            Span::new(m.start(), m.start() + trimmed.len())
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
+            if !trimmed.is_empty() {
+                out.push(Span::new(start, start + trimmed.len()));
+                next = start + trimmed.len();
+            }
+        }
+    }
+    out
+}
+
+/// The offset where a run of bytes matching `part_of` ends before `at`.
+fn back_over(bytes: &[u8], at: usize, part_of: impl Fn(u8) -> bool) -> usize {
+    let mut start = at;
+    while start > 0 && part_of(bytes[start - 1]) {
+        start -= 1;
+    }
+    start
 }
 
 /// Splits `text` into tokens.

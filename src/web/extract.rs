@@ -108,58 +108,87 @@ pub struct NodeRange {
 /// The widget's own element names: never read as page text.
 pub const WIDGET_TAGS: &[&str] = &["sourcelight-widget"];
 
-/// Reads the text under `root`.
-pub fn extract(root: &Element, filter: Filter) -> PageText {
-    let mut out = PageText { text: String::new(), pieces: Vec::new() };
-    let window = web_sys::window();
+/// One step of the walk.
+enum Step {
+    /// Read this node and what it holds.
+    Enter(Node),
+    /// Leave an element; break the line after it when it is a block.
+    Leave(bool),
+}
+
+/// A walk through the text under a root that can stop and go on later, so
+/// that a long page is read in slices.
+pub struct Extractor {
     // An explicit stack instead of recursion: pages can nest deeply.
-    enum Step {
-        Enter(Node),
-        Leave(bool),
-    }
-    let mut stack = vec![Step::Enter(root.clone().into())];
-    while let Some(step) = stack.pop() {
-        let node = match step {
-            Step::Leave(block) => {
-                if block {
-                    out.line_break();
-                }
-                continue;
-            }
-            Step::Enter(node) => node,
-        };
-        match node.node_type() {
-            Node::TEXT_NODE => {
-                if let Ok(text) = node.dyn_into::<Text>() {
-                    out.push_text(text);
-                }
-            }
-            Node::ELEMENT_NODE => {
-                let Ok(element) = node.dyn_into::<Element>() else { continue };
-                let tag = element.local_name().to_ascii_lowercase();
-                if tag == "br" {
-                    out.line_break();
-                    continue;
-                }
-                if skipped(&element, &tag, filter, window.as_ref()) {
-                    continue;
-                }
-                let block = BLOCKS.contains(&tag.as_str()) || displays_as_block(&element, window.as_ref());
-                if block {
-                    out.line_break();
-                }
-                stack.push(Step::Leave(block));
-                let children = element.child_nodes();
-                for k in (0..children.length()).rev() {
-                    if let Some(child) = children.item(k) {
-                        stack.push(Step::Enter(child));
-                    }
-                }
-            }
-            _ => {}
+    stack: Vec<Step>,
+    out: PageText,
+    filter: Filter,
+    window: Option<web_sys::Window>,
+}
+
+impl Extractor {
+    /// Starts a walk at `root`.
+    pub fn new(root: &Element, filter: Filter) -> Extractor {
+        Extractor {
+            stack: vec![Step::Enter(root.clone().into())],
+            out: PageText { text: String::new(), pieces: Vec::new() },
+            filter,
+            window: web_sys::window(),
         }
     }
-    out
+
+    /// Reads up to `nodes` more nodes; true when the walk is over.
+    pub fn step(&mut self, nodes: usize) -> bool {
+        for _ in 0..nodes {
+            let Some(step) = self.stack.pop() else { return true };
+            let node = match step {
+                Step::Leave(block) => {
+                    if block {
+                        self.out.line_break();
+                    }
+                    continue;
+                }
+                Step::Enter(node) => node,
+            };
+            match node.node_type() {
+                Node::TEXT_NODE => {
+                    if let Ok(text) = node.dyn_into::<Text>() {
+                        self.out.push_text(text);
+                    }
+                }
+                Node::ELEMENT_NODE => {
+                    let Ok(element) = node.dyn_into::<Element>() else { continue };
+                    let tag = element.local_name().to_ascii_lowercase();
+                    if tag == "br" {
+                        self.out.line_break();
+                        continue;
+                    }
+                    if skipped(&element, &tag, self.filter, self.window.as_ref()) {
+                        continue;
+                    }
+                    let block = BLOCKS.contains(&tag.as_str()) || displays_as_block(&element, self.window.as_ref());
+                    if block {
+                        self.out.line_break();
+                    }
+                    self.stack.push(Step::Leave(block));
+                    let children = element.child_nodes();
+                    for k in (0..children.length()).rev() {
+                        if let Some(child) = children.item(k) {
+                            self.stack.push(Step::Enter(child));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.stack.is_empty()
+    }
+
+    /// The text read.
+    pub fn finish(mut self) -> PageText {
+        while !self.step(usize::MAX) {}
+        self.out
+    }
 }
 
 /// True when the element and all it holds are not text for a reader.
@@ -199,6 +228,11 @@ fn displays_as_block(element: &Element, window: Option<&web_sys::Window>) -> boo
 }
 
 impl PageText {
+    /// No text.
+    pub fn empty() -> PageText {
+        PageText { text: String::new(), pieces: Vec::new() }
+    }
+
     fn line_break(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.text.push('\n');

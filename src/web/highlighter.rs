@@ -1,10 +1,13 @@
-//! `highlight()`: reads, analyses and paints a part of the page, and the
-//! handle that clears it again.
+//! `highlight()`: reads, analyses and paints a part of the page, a slice
+//! at a time, and the handle that clears it again.
 //!
-//! One [`Shown`] holds everything a highlight added to the page: the
-//! painting (marks or highlights), the widget (tooltip, panel), the page's
-//! stylesheet and the event listeners. Clearing drops it, and each part
-//! removes itself as it drops.
+//! The work is a [`Job`] in three phases (read the text, analyse it in
+//! parts, paint the runs) that runs until a time budget is spent, then
+//! yields to the page and goes on in a later task, so that no task of the
+//! widget blocks the page for long. On a small page it all fits in the
+//! first slice and `highlight()` returns with everything painted. A
+//! `MutationObserver` then watches the page and paints again, a moment
+//! after it changes, analysing only the parts whose text changed.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -12,22 +15,33 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DomRect, Element, Event, KeyboardEvent, MouseEvent, Node, Range, Window};
+use web_sys::{Document, Element, MutationObserver, MutationObserverInit, MutationRecord, Node, Range, Window};
 
 use super::article::find_article;
-use super::events::Listener;
-use super::extract::{extract, Filter, NodeRange, PageText};
+use super::extract::{Extractor, Filter, PageText};
 use super::overlay::{self, Overlay, Painted};
-use super::panel::{self, Panel};
-use super::sheets::{adopt, Adopted};
+use super::panel;
+use super::sheets::adopt;
+use super::shown::{listeners, Paint, PaintRun, Shown};
 use super::style::{marks_css, page_is_dark};
 use super::to_js;
-use super::widget::{px, Widget};
-use super::wrap::{mark_of, wrap, Run, Wrapped};
-use crate::explain::explain;
-use crate::marks::{marks, Role};
-use crate::report::{Category, Report, Unit};
-use crate::summary::{summarize, Summary};
+use super::widget::Widget;
+use super::wrap::{wrap, Run, Wrapped};
+use crate::marks::marks;
+use crate::parts::{PartCache, Parts};
+use crate::report::{Report, Unit};
+use crate::summary::summarize;
+
+/// The time one slice of work may take, in milliseconds: well under the
+/// 50 ms after which a task is long.
+const SLICE_MS: f64 = 12.0;
+/// The largest part of the text analysed in one go, in bytes.
+const PART_BYTES: usize = 6_000;
+/// Nodes read, or runs painted, between looks at the clock.
+const BATCH: usize = 100;
+/// How long the page must be still after a change before it is painted
+/// again, in milliseconds.
+const SETTLE_MS: i32 = 400;
 
 /// Options of `highlight()`, from a plain JavaScript object. Every field
 /// is optional; the README lists them.
@@ -46,6 +60,8 @@ pub struct Options {
     pub panel: Option<bool>,
     /// Answer the keyboard shortcuts (default: true).
     pub keys: Option<bool>,
+    /// Paint again when the page changes (default: true).
+    pub watch: Option<bool>,
 }
 
 impl Options {
@@ -74,6 +90,7 @@ impl Options {
                 "includeCode" => options.include_code = flag()?,
                 "panel" => options.panel = Some(flag()?),
                 "keys" => options.keys = Some(flag()?),
+                "watch" => options.watch = Some(flag()?),
                 _ => return Err(JsError::new(&format!("sourcelight: unknown option {key}"))),
             }
         }
@@ -81,66 +98,77 @@ impl Options {
     }
 }
 
-/// How the findings are painted.
-enum Paint {
-    /// `<sl-mark>` elements; each run's mark, if it got one.
-    Wrap { _wrapped: Wrapped, marks: Vec<Option<Element>> },
-    /// Highlights; each run's range.
-    Overlay { overlay: Overlay, ranges: Vec<Range> },
+/// The options once settled against the page.
+#[derive(Clone)]
+struct Settings {
+    overlay: bool,
+    dark: bool,
+    panel: bool,
+    keys: bool,
+    watch: bool,
+    filter: Filter,
 }
 
-/// One painted run: a stretch of one text node showing a part of a finding.
-struct PaintRun {
-    node: NodeRange,
-    finding: usize,
-    role: Role,
-    category: Category,
-    /// Byte span in the analysed text, for hit-testing.
-    start: usize,
-    end: usize,
+/// Where a highlight is.
+pub(super) enum Stage {
+    /// Reading, analysing or painting.
+    Working(Box<Job>),
+    /// Painted and answering the reader.
+    Shown(Box<Shown>),
+    /// Cleared: nothing of it is left in the page.
+    Cleared,
 }
 
-/// What a highlight holds while it is shown.
-struct Shown {
+/// Everything one `highlight()` holds.
+pub(super) struct Inner {
+    pub(super) stage: Stage,
+    document: Document,
+    root: Element,
+    /// The root was found, not given: find it again if the page replaces it.
+    found_root: bool,
+    settings: Settings,
     owner: String,
-    page: PageText,
+    cache: PartCache,
+    /// The text and findings of the last painting, for `text()` and
+    /// `findings()` (the findings turned into JavaScript on first ask).
+    text: String,
     report: Report,
-    runs: Vec<PaintRun>,
-    /// For each finding, its runs (indices into `runs`).
-    runs_of: Vec<Vec<usize>>,
-    paint: Paint,
-    widget: Widget,
-    panel: Option<Panel>,
-    summary: Summary,
-    hidden: HashSet<Category>,
-    visible: bool,
-    current: Option<usize>,
-    /// For each source row of the panel, the claim shown last.
-    source_cursor: Vec<Option<usize>>,
-    _sheet: Adopted,
-    _listeners: Vec<Listener>,
+    findings: Option<JsValue>,
+    /// The promise `ready()` returns, settled when a painting is done.
+    ready: js_sys::Promise,
+    resolve: Option<js_sys::Function>,
+    /// The next slice of work, or the wait for the page to settle.
+    timer: Option<Timer>,
+    /// Slices of work done, and the longest one in milliseconds.
+    slices: u32,
+    longest_slice: f64,
+    observer: Option<Watch>,
 }
 
 /// The handle `highlight()` returns.
 #[wasm_bindgen]
 pub struct Highlighter {
-    state: Rc<RefCell<Option<Shown>>>,
-    text: String,
-    findings: JsValue,
+    state: Rc<RefCell<Inner>>,
     mode: &'static str,
 }
 
 #[wasm_bindgen]
 impl Highlighter {
     /// The findings shown: the array `analyze(text()).findings`, with
-    /// offsets into `text()`.
+    /// offsets into `text()`. Empty while the first painting is under way
+    /// (see `ready()`) and after `clear()`.
     pub fn findings(&self) -> JsValue {
-        self.findings.clone()
+        let mut inner = self.state.borrow_mut();
+        if inner.findings.is_none() {
+            let report = inner.report.clone().into_unit(&inner.text, Unit::Utf16);
+            inner.findings = Some(to_js(&report.findings).unwrap_or_else(|_| js_sys::Array::new().into()));
+        }
+        inner.findings.clone().unwrap_or(JsValue::UNDEFINED)
     }
 
     /// The text the analysis read.
     pub fn text(&self) -> String {
-        self.text.clone()
+        self.state.borrow().text.clone()
     }
 
     /// How the findings are painted: `"overlay"` or `"wrap"`.
@@ -148,29 +176,37 @@ impl Highlighter {
         self.mode.to_owned()
     }
 
+    /// How the work was sliced: `{slices, longestSliceMs}`, the number of
+    /// slices the paintings so far took and the longest of them.
+    pub fn stats(&self) -> JsValue {
+        let inner = self.state.borrow();
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"slices".into(), &inner.slices.into());
+        let _ = js_sys::Reflect::set(&o, &"longestSliceMs".into(), &inner.longest_slice.into());
+        o.into()
+    }
+
+    /// A promise that settles when the painting under way is done (at
+    /// once when there is none).
+    pub fn ready(&self) -> js_sys::Promise {
+        self.state.borrow().ready.clone()
+    }
+
     /// Shows or hides the highlights (the panel's toggles stay as they are).
     #[wasm_bindgen(js_name = setVisible)]
     pub fn set_visible(&self, visible: bool) {
-        if let Ok(mut state) = self.state.try_borrow_mut() {
-            if let Some(shown) = state.as_mut() {
-                shown.set_visible(visible);
-            }
-        }
+        super::shown::with_shown(&Rc::downgrade(&self.state), |shown| shown.set_visible(visible));
     }
 
     /// Shows or hides one category: `"named"`, `"unnamed"`, `"no-source"`,
     /// `"hedged"` or `"disputed"`.
     #[wasm_bindgen(js_name = setCategoryVisible)]
     pub fn set_category_visible(&self, category: &str, visible: bool) -> Result<(), JsError> {
-        let category = Category::ALL
+        let category = crate::report::Category::ALL
             .into_iter()
             .find(|c| c.as_str() == category)
             .ok_or_else(|| JsError::new(&format!("sourcelight: unknown category \"{category}\"")))?;
-        if let Ok(mut state) = self.state.try_borrow_mut() {
-            if let Some(shown) = state.as_mut() {
-                shown.set_hidden(category, !visible);
-            }
-        }
+        super::shown::with_shown(&Rc::downgrade(&self.state), |shown| shown.set_hidden(category, !visible));
         Ok(())
     }
 
@@ -178,17 +214,33 @@ impl Highlighter {
     /// `backwards`): scrolls it into view, marks it, and shows its tooltip.
     /// Returns its index in `findings()`, or `undefined` when none is shown.
     pub fn step(&self, backwards: Option<bool>) -> Option<usize> {
-        let mut state = self.state.try_borrow_mut().ok()?;
-        let shown = state.as_mut()?;
-        shown.step(backwards.unwrap_or(false))
+        let mut found = None;
+        super::shown::with_shown(&Rc::downgrade(&self.state), |shown| found = shown.step(backwards.unwrap_or(false)));
+        found
     }
 
     /// Removes everything the widget added; the page is as it was before.
     /// Calling it twice does nothing the second time.
     pub fn clear(&self) {
-        // take the state out first: its parts clean up as they drop
-        let shown = self.state.borrow_mut().take();
-        drop(shown);
+        let (stage, observer, timer, resolve) = {
+            let mut inner = self.state.borrow_mut();
+            inner.text.clear();
+            inner.report = Report::default();
+            inner.findings = None;
+            (
+                std::mem::replace(&mut inner.stage, Stage::Cleared),
+                inner.observer.take(),
+                inner.timer.take(),
+                inner.resolve.take(),
+            )
+        };
+        // stop watching before the page is changed back
+        drop(observer);
+        drop(timer);
+        drop(stage);
+        if let Some(resolve) = resolve {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
     }
 }
 
@@ -199,12 +251,13 @@ pub fn highlight(root: JsValue, options: JsValue) -> Result<Highlighter, JsError
     let options = Options::from_js(&options)?;
     let window = web_sys::window().ok_or_else(|| JsError::new("sourcelight: no window"))?;
     let document = window.document().ok_or_else(|| JsError::new("sourcelight: no document"))?;
-    let root: Element = if root.is_undefined() || root.is_null() {
+    let found_root = root.is_undefined() || root.is_null();
+    let root: Element = if found_root {
         find_article(&document).ok_or_else(|| JsError::new("sourcelight: the page has no body"))?
     } else {
         root.dyn_into().map_err(|_| JsError::new("sourcelight: highlight(root): root must be an Element"))?
     };
-    let overlay_mode = match options.mode.as_deref() {
+    let overlay = match options.mode.as_deref() {
         None => overlay::supported(),
         Some("overlay") if overlay::supported() => true,
         Some("overlay") => {
@@ -227,75 +280,37 @@ pub fn highlight(root: JsValue, options: JsValue) -> Result<Highlighter, JsError
             )))
         }
     };
-
-    let owner = next_owner();
-    let page = extract(&root, Filter { include_code: options.include_code });
-    let report = crate::analyze(&page.text);
-    let runs = paint_runs(&page, &report);
-    let mut runs_of = vec![Vec::new(); report.findings.len()];
-    for (k, run) in runs.iter().enumerate() {
-        runs_of[run.finding].push(k);
-    }
-    let sheet = adopt(document.as_ref(), &marks_css(&owner, dark)).map_err(js_error)?;
-    let paint = if overlay_mode {
-        let ranges =
-            runs.iter().map(|r| r.node.to_range(&document)).collect::<Result<Vec<_>, _>>().map_err(js_error)?;
-        let mut overlay = Overlay::new(&owner).map_err(js_error)?;
-        let painted: Vec<Painted> = runs
-            .iter()
-            .zip(&ranges)
-            .map(|(r, range)| Painted { range: range.clone(), category: r.category, role: r.role })
-            .collect();
-        overlay.paint(&painted, &HashSet::new()).map_err(js_error)?;
-        Paint::Overlay { overlay, ranges }
-    } else {
-        let to_wrap: Vec<Run<'_>> = runs
-            .iter()
-            .enumerate()
-            .map(|(index, r)| Run {
-                range: &r.node,
-                class: format!("sl-{} sl-{}", r.category.as_str(), r.role.as_str()),
-                finding: r.finding,
-                index,
-            })
-            .collect();
-        let wrapped = wrap(&document, &to_wrap, &owner).map_err(js_error)?;
-        let mut marks = vec![None; runs.len()];
-        for (index, mark) in &wrapped.marks {
-            marks[*index] = Some(mark.clone());
-        }
-        Paint::Wrap { _wrapped: wrapped, marks }
+    let settings = Settings {
+        overlay,
+        dark,
+        panel: options.panel.unwrap_or(true),
+        keys: options.keys.unwrap_or(true),
+        watch: options.watch.unwrap_or(true),
+        filter: Filter { include_code: options.include_code },
     };
-    let widget = Widget::new(&document, dark).map_err(js_error)?;
-    let summary = summarize(&report);
-    let panel = if options.panel.unwrap_or(true) {
-        Some(panel::build(&document, widget.shadow.as_ref(), &summary).map_err(js_error)?)
-    } else {
-        None
-    };
-    let findings = to_js(&report.clone().into_unit(&page.text, Unit::Utf16).findings)?;
-    let text = page.text.clone();
-    let source_cursor = vec![None; summary.sources.len()];
-    let state = Rc::new(RefCell::new(None));
-    let listeners = listeners(&window, &document, &state, overlay_mode, options.keys.unwrap_or(true), panel.as_ref());
-    *state.borrow_mut() = Some(Shown {
-        owner,
-        page,
-        report,
-        runs,
-        runs_of,
-        paint,
-        widget,
-        panel,
-        summary,
-        hidden: HashSet::new(),
-        visible: true,
-        current: None,
-        source_cursor,
-        _sheet: sheet,
-        _listeners: listeners,
-    });
-    Ok(Highlighter { state, text, findings, mode: if overlay_mode { "overlay" } else { "wrap" } })
+    let mut resolve = None;
+    let ready = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
+    let job = Job::new(&root, &settings);
+    let state = Rc::new(RefCell::new(Inner {
+        stage: Stage::Working(Box::new(job)),
+        document,
+        root,
+        found_root,
+        settings,
+        owner: next_owner(),
+        cache: PartCache::default(),
+        text: String::new(),
+        report: Report::default(),
+        findings: None,
+        ready,
+        resolve,
+        timer: None,
+        slices: 0,
+        longest_slice: 0.0,
+        observer: None,
+    }));
+    work(&state)?;
+    Ok(Highlighter { state, mode: if overlay { "overlay" } else { "wrap" } })
 }
 
 /// A name for this highlight's marks and highlights, unique on the page.
@@ -307,6 +322,233 @@ fn next_owner() -> String {
         n
     });
     format!("sl{n}")
+}
+
+fn js_error(e: JsValue) -> JsError {
+    let message =
+        e.as_string().or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()));
+    JsError::new(&format!("sourcelight: {}", message.unwrap_or_else(|| "the page could not be changed".into())))
+}
+
+/// Milliseconds on the page's clock.
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// The painting under way.
+pub(super) struct Job {
+    phase: Phase,
+}
+
+enum Phase {
+    /// Reading the page's text.
+    Read(Extractor),
+    /// Analysing it part by part.
+    Analyse { page: PageText, parts: Parts },
+    /// Painting the runs, a batch at a time.
+    Paint { page: PageText, report: Report, runs: Vec<PaintRun>, done: usize, painting: Painting },
+}
+
+/// What has been painted so far.
+enum Painting {
+    Overlay(Vec<Range>),
+    Wrap(Wrapped),
+}
+
+impl Job {
+    fn new(root: &Element, settings: &Settings) -> Job {
+        Job { phase: Phase::Read(Extractor::new(root, settings.filter)) }
+    }
+}
+
+/// Works on the highlight until the slice's time is spent; then asks for
+/// another slice, or, when the painting is done, shows it.
+fn work(state: &Rc<RefCell<Inner>>) -> Result<(), JsError> {
+    let started = now();
+    let result = work_slice(state, started + SLICE_MS);
+    if let Ok(mut inner) = state.try_borrow_mut() {
+        inner.slices += 1;
+        inner.longest_slice = inner.longest_slice.max(now() - started);
+    }
+    result
+}
+
+/// One slice of [`work`], until `deadline`.
+fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> {
+    let mut inner = state.borrow_mut();
+    let inner = &mut *inner;
+    let Stage::Working(job) = &mut inner.stage else { return Ok(()) };
+    loop {
+        match &mut job.phase {
+            Phase::Read(extractor) => {
+                if extractor.step(BATCH) {
+                    let Phase::Read(extractor) = std::mem::replace(
+                        &mut job.phase,
+                        Phase::Analyse { page: PageText::empty(), parts: Parts::new(PART_BYTES) },
+                    ) else {
+                        unreachable!("the phase was Read")
+                    };
+                    if let Phase::Analyse { page, .. } = &mut job.phase {
+                        *page = extractor.finish();
+                    }
+                }
+            }
+            Phase::Analyse { page, parts } => {
+                parts.step(&page.text, &mut inner.cache);
+                if parts.done(&page.text) {
+                    let parts = std::mem::take(parts);
+                    let page = std::mem::replace(page, PageText::empty());
+                    let report = parts.finish(&page.text, &mut inner.cache);
+                    inner.cache.forget_unused();
+                    let runs = paint_runs(&page, &report);
+                    let painting = if inner.settings.overlay {
+                        Painting::Overlay(Vec::new())
+                    } else {
+                        Painting::Wrap(Wrapped::default())
+                    };
+                    job.phase = Phase::Paint { page, report, runs, done: 0, painting };
+                }
+            }
+            Phase::Paint { runs, done, painting, .. } => {
+                // a batch ends where a text node's runs end: they are wrapped together
+                let mut end = (*done + BATCH).min(runs.len());
+                while end < runs.len() && runs[end].node.node.is_same_node(Some(&runs[end - 1].node.node)) {
+                    end += 1;
+                }
+                match painting {
+                    Painting::Overlay(ranges) => {
+                        for run in &runs[*done..end] {
+                            ranges.push(run.node.to_range(&inner.document).map_err(js_error)?);
+                        }
+                    }
+                    Painting::Wrap(wrapped) => {
+                        let batch: Vec<Run<'_>> = runs[*done..end]
+                            .iter()
+                            .enumerate()
+                            .map(|(k, r)| Run {
+                                range: &r.node,
+                                class: format!("sl-{} sl-{}", r.category.as_str(), r.role.as_str()),
+                                finding: r.finding,
+                                index: *done + k,
+                            })
+                            .collect();
+                        wrap(&inner.document, &batch, &inner.owner, wrapped).map_err(js_error)?;
+                    }
+                }
+                *done = end;
+                if *done >= runs.len() {
+                    break;
+                }
+            }
+        }
+        if now() >= deadline {
+            let weak = Rc::downgrade(state);
+            inner.timer = Some(Timer::new(0, move || {
+                if let Some(state) = weak.upgrade() {
+                    if let Err(e) = work(&state) {
+                        fail(&state, e);
+                    }
+                }
+            }));
+            return Ok(());
+        }
+    }
+    // painted: show it
+    let Stage::Working(job) = std::mem::replace(&mut inner.stage, Stage::Cleared) else {
+        unreachable!()
+    };
+    let Phase::Paint { page, report, runs, painting, .. } = job.phase else { unreachable!() };
+    let shown = show(inner, state, &report, runs, painting, page)?;
+    inner.text = shown.page.text.clone();
+    inner.report = report;
+    inner.findings = None;
+    inner.stage = Stage::Shown(Box::new(shown));
+    inner.timer = None;
+    if inner.settings.watch {
+        inner.observer = Watch::new(state, &inner.document, &inner.root).ok();
+    }
+    if let Some(resolve) = inner.resolve.take() {
+        let _ = resolve.call0(&JsValue::UNDEFINED);
+    }
+    Ok(())
+}
+
+/// A painting that could not be finished: whatever it changed is undone,
+/// and the error goes to the console (no exception escapes into the page
+/// from a later slice).
+fn fail(state: &Rc<RefCell<Inner>>, error: JsError) {
+    let stage = std::mem::replace(&mut state.borrow_mut().stage, Stage::Cleared);
+    drop(stage);
+    let message: JsValue = error.into();
+    web_sys::console::warn_2(&"sourcelight:".into(), &message);
+    if let Some(resolve) = state.borrow_mut().resolve.take() {
+        let _ = resolve.call0(&JsValue::UNDEFINED);
+    }
+}
+
+/// Builds what a finished painting shows: the widget, the panel, the
+/// listeners, and the page's stylesheet.
+fn show(
+    inner: &Inner,
+    state: &Rc<RefCell<Inner>>,
+    report: &Report,
+    runs: Vec<PaintRun>,
+    painting: Painting,
+    page: PageText,
+) -> Result<Shown, JsError> {
+    let document = &inner.document;
+    let settings = &inner.settings;
+    let window: Window = web_sys::window().ok_or_else(|| JsError::new("sourcelight: no window"))?;
+    let mut runs_of = vec![Vec::new(); report.findings.len()];
+    for (k, run) in runs.iter().enumerate() {
+        runs_of[run.finding].push(k);
+    }
+    let sheet = adopt(document.as_ref(), &marks_css(&inner.owner, settings.dark)).map_err(js_error)?;
+    let paint = match painting {
+        Painting::Overlay(ranges) => {
+            let mut overlay = Overlay::new(&inner.owner).map_err(js_error)?;
+            let painted: Vec<Painted> = runs
+                .iter()
+                .zip(&ranges)
+                .map(|(r, range)| Painted { range: range.clone(), category: r.category, role: r.role })
+                .collect();
+            overlay.paint(&painted, &HashSet::new()).map_err(js_error)?;
+            Paint::Overlay { overlay, ranges }
+        }
+        Painting::Wrap(wrapped) => {
+            let mut marks = vec![None; runs.len()];
+            for (index, mark) in &wrapped.marks {
+                marks[*index] = Some(mark.clone());
+            }
+            Paint::Wrap { _wrapped: wrapped, marks }
+        }
+    };
+    let widget = Widget::new(document, settings.dark).map_err(js_error)?;
+    let summary = summarize(report);
+    let panel = if settings.panel {
+        Some(panel::build(document, widget.shadow.as_ref(), &summary).map_err(js_error)?)
+    } else {
+        None
+    };
+    let listeners =
+        listeners(&window, document, &Rc::downgrade(state), settings.overlay, settings.keys, panel.as_ref());
+    Ok(Shown {
+        owner: inner.owner.clone(),
+        page,
+        report: report.clone(),
+        runs,
+        runs_of,
+        paint,
+        widget,
+        panel,
+        source_cursor: vec![None; summary.sources.len()],
+        summary,
+        hidden: HashSet::new(),
+        visible: true,
+        current: None,
+        _sheet: sheet,
+        _listeners: listeners,
+    })
 }
 
 /// The runs to paint: each mark's text cut at text-node boundaries.
@@ -327,390 +569,108 @@ fn paint_runs(page: &PageText, report: &Report) -> Vec<PaintRun> {
     runs
 }
 
-fn js_error(e: JsValue) -> JsError {
-    let message =
-        e.as_string().or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()));
-    JsError::new(&format!("sourcelight: {}", message.unwrap_or_else(|| "the page could not be changed".into())))
-}
-
-impl NodeRange {
-    /// A DOM `Range` over this stretch.
-    fn to_range(&self, document: &Document) -> Result<Range, JsValue> {
-        let range = document.create_range()?;
-        range.set_start(&self.node, self.start)?;
-        range.set_end(&self.node, self.end)?;
-        Ok(range)
-    }
-}
-
-impl Shown {
-    /// Shows the tooltip of finding `i` next to `rect`.
-    fn show_tip(&self, i: usize, rect: &DomRect) {
-        if let Some(f) = self.report.findings.get(i) {
-            self.widget.show_tip(&explain(&self.report, i), f.category, rect);
+/// Paints again from scratch: the page changed under the highlight. A
+/// root the page has replaced is found again.
+fn repaint(state: &Rc<RefCell<Inner>>) {
+    let old = {
+        let mut inner = state.borrow_mut();
+        if matches!(inner.stage, Stage::Cleared) {
+            return;
         }
-    }
-
-    /// True when finding `i` is painted now.
-    fn is_shown(&self, i: usize) -> bool {
-        self.visible && !self.runs_of[i].is_empty() && !self.hidden.contains(&self.report.findings[i].category)
-    }
-
-    fn set_visible(&mut self, visible: bool) {
-        self.visible = visible;
-        if visible {
-            if let Some(panel) = &self.panel {
-                panel.root.set_hidden(false);
+        if inner.found_root && !inner.root.is_connected() {
+            match find_article(&inner.document) {
+                Some(root) => inner.root = root,
+                None => return,
             }
         }
-        self.repaint();
+        if inner.resolve.is_none() {
+            let mut resolve = None;
+            inner.ready = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
+            inner.resolve = resolve;
+        }
+        inner.observer = None; // our own changes are not the page's
+        let job = Job::new(&inner.root, &inner.settings);
+        std::mem::replace(&mut inner.stage, Stage::Working(Box::new(job)))
+    };
+    drop(old);
+    if let Err(e) = work(state) {
+        fail(state, e);
     }
+}
 
-    fn set_hidden(&mut self, category: Category, hidden: bool) {
-        if hidden {
-            self.hidden.insert(category);
-        } else {
-            self.hidden.remove(&category);
-        }
-        if let Some(panel) = &self.panel {
-            for (c, input) in &panel.toggles {
-                if *c == category {
-                    input.set_checked(!hidden);
-                }
-            }
-        }
-        self.repaint();
+/// A `setTimeout` callback, cancelled when dropped.
+struct Timer {
+    handle: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    fn new(ms: i32, f: impl FnMut() + 'static) -> Timer {
+        let callback = Closure::<dyn FnMut()>::new(f);
+        let handle = web_sys::window()
+            .and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms).ok()
+            })
+            .unwrap_or(0);
+        Timer { handle, _callback: callback }
     }
+}
 
-    /// Paints what is to be shown after a toggle.
-    fn repaint(&mut self) {
-        self.widget.hide_tip();
-        if self.current.is_some_and(|i| !self.is_shown(i)) {
-            self.set_current(None);
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.handle);
         }
-        let hidden: HashSet<Category> =
-            if self.visible { self.hidden.clone() } else { Category::ALL.into_iter().collect() };
-        match &mut self.paint {
-            Paint::Wrap { marks, .. } => {
-                for (run, mark) in self.runs.iter().zip(marks.iter()) {
-                    if let Some(mark) = mark {
-                        let _ = mark.class_list().toggle_with_force("sl-hidden", hidden.contains(&run.category));
+    }
+}
+
+/// Watches the page for changes to the highlighted text, disconnected
+/// when dropped.
+struct Watch {
+    observer: MutationObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Watch {
+    fn new(state: &Rc<RefCell<Inner>>, document: &Document, root: &Element) -> Result<Watch, JsValue> {
+        let weak: Weak<RefCell<Inner>> = Rc::downgrade(state);
+        let root = root.clone();
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+            let Some(state) = weak.upgrade() else { return };
+            let relevant = records.iter().any(|r| {
+                let Ok(record) = r.dyn_into::<MutationRecord>() else { return false };
+                match record.target() {
+                    Some(target) => {
+                        !root.is_connected() || root.contains(Some(&target)) || target.contains(Some(&root))
                     }
+                    None => false,
                 }
-            }
-            Paint::Overlay { overlay, ranges } => {
-                let painted: Vec<Painted> = self
-                    .runs
-                    .iter()
-                    .zip(ranges.iter())
-                    .map(|(r, range)| Painted { range: range.clone(), category: r.category, role: r.role })
-                    .collect();
-                let _ = overlay.paint(&painted, &hidden);
-            }
-        }
-    }
-
-    /// Marks finding `i` as the one being looked at (none: no finding).
-    fn set_current(&mut self, i: Option<usize>) {
-        let previous = self.current.take();
-        match &mut self.paint {
-            Paint::Wrap { marks, .. } => {
-                for k in previous.map(|p| self.runs_of[p].clone()).unwrap_or_default() {
-                    if let Some(mark) = &marks[k] {
-                        let _ = mark.class_list().remove_1("sl-current");
-                    }
-                }
-                for &k in i.map(|i| &self.runs_of[i]).into_iter().flatten() {
-                    if let Some(mark) = &marks[k] {
-                        let _ = mark.class_list().add_1("sl-current");
-                    }
-                }
-            }
-            Paint::Overlay { overlay, ranges } => {
-                let current: Vec<Range> =
-                    i.map(|i| self.runs_of[i].iter().map(|&k| ranges[k].clone()).collect()).unwrap_or_default();
-                overlay.set_current(&current);
-            }
-        }
-        self.current = i;
-    }
-
-    /// The viewport rectangle of finding `i`'s first run.
-    fn rect_of(&self, i: usize) -> Option<DomRect> {
-        let &k = self.runs_of[i].first()?;
-        Some(match &self.paint {
-            Paint::Wrap { marks, .. } => marks[k].as_ref()?.get_bounding_client_rect(),
-            Paint::Overlay { ranges, .. } => ranges[k].get_bounding_client_rect(),
-        })
-    }
-
-    /// Brings finding `i` into view, marks it and shows its tooltip.
-    fn go_to(&mut self, i: usize) {
-        self.set_current(Some(i));
-        let Some(window) = web_sys::window() else { return };
-        if let Some(rect) = self.rect_of(i) {
-            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
-            if rect.top() < 0.0 || rect.bottom() > height {
-                window.scroll_by_with_x_and_y(0.0, rect.top() - height / 3.0);
-            }
-        }
-        if let Paint::Wrap { marks, .. } = &self.paint {
-            if let Some(mark) = self.runs_of[i].first().and_then(|&k| marks[k].as_ref()) {
-                if let Some(mark) = mark.dyn_ref::<web_sys::HtmlElement>() {
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = mark.focus_with_options(&options);
-                }
-            }
-        }
-        if let Some(rect) = self.rect_of(i) {
-            self.show_tip(i, &rect);
-        }
-    }
-
-    /// Moves to the next (or previous) finding shown.
-    fn step(&mut self, backwards: bool) -> Option<usize> {
-        let n = self.report.findings.len();
-        let shown: Vec<usize> = (0..n).filter(|&i| self.is_shown(i)).collect();
-        let next = match (self.current, backwards) {
-            (None, false) => shown.first().copied(),
-            (None, true) => shown.last().copied(),
-            (Some(c), false) => shown.iter().copied().find(|&i| i > c).or(shown.first().copied()),
-            (Some(c), true) => shown.iter().rev().copied().find(|&i| i < c).or(shown.last().copied()),
-        }?;
-        self.go_to(next);
-        Some(next)
-    }
-
-    /// Shows the next claim of the panel's source row `row`.
-    fn step_source(&mut self, row: usize) {
-        let Some(findings) = self.summary.sources.get(row).map(|r| r.findings.clone()) else { return };
-        let shown: Vec<usize> = findings.into_iter().filter(|&i| !self.runs_of[i].is_empty()).collect();
-        let next = match self.source_cursor[row] {
-            Some(c) => shown.iter().copied().find(|&i| i > c).or(shown.first().copied()),
-            None => shown.first().copied(),
-        };
-        if let Some(i) = next {
-            self.source_cursor[row] = Some(i);
-            if !self.visible {
-                self.set_visible(true);
-            }
-            if self.hidden.contains(&self.report.findings[i].category) {
-                self.set_hidden(self.report.findings[i].category, false);
-            }
-            self.go_to(i);
-        }
-    }
-
-    /// The finding painted under the pointer at (x, y), for overlay mode:
-    /// the caret position there, the run holding it, and a check that the
-    /// pointer is really on that run's text.
-    fn finding_at(&self, document: &Document, x: f64, y: f64) -> Option<(usize, DomRect)> {
-        let Paint::Overlay { ranges, .. } = &self.paint else { return None };
-        let caret = document.caret_position_from_point(x as f32, y as f32)?;
-        let node: Node = caret.offset_node()?;
-        let byte = self.page.offset_of(&node, caret.offset())?;
-        let first = self.runs.partition_point(|r| r.end <= byte);
-        for (run, range) in self.runs.iter().zip(ranges).skip(first) {
-            if run.start > byte + 4 {
-                break;
-            }
-            if !self.is_shown(run.finding) {
-                continue;
-            }
-            let rects = range.get_client_rects()?;
-            for r in 0..rects.length() {
-                let Some(rect) = rects.item(r) else { continue };
-                if x >= rect.left() && x <= rect.right() && y >= rect.top() && y <= rect.bottom() {
-                    return Some((run.finding, rect));
-                }
-            }
-        }
-        None
-    }
-}
-
-/// Runs `f` on the shown highlight, if it is still there and not busy.
-fn with_shown(state: &Weak<RefCell<Option<Shown>>>, f: impl FnOnce(&mut Shown)) {
-    let Some(state) = state.upgrade() else { return };
-    let Ok(mut state) = state.try_borrow_mut() else { return };
-    if let Some(shown) = state.as_mut() {
-        f(shown);
-    }
-}
-
-/// The listeners a highlight needs: tooltips on hover and focus, keyboard
-/// shortcuts, and the panel's controls.
-fn listeners(
-    window: &Window,
-    document: &Document,
-    state: &Rc<RefCell<Option<Shown>>>,
-    overlay_mode: bool,
-    keys: bool,
-    panel: Option<&Panel>,
-) -> Vec<Listener> {
-    let weak = Rc::downgrade(state);
-    let doc_target: &web_sys::EventTarget = document.as_ref();
-    let mut out = Vec::new();
-    if overlay_mode {
-        // hit-testing, at most once an animation frame
-        let pending = Rc::new(std::cell::Cell::new(false));
-        let state = weak.clone();
-        let document = document.clone();
-        out.push(Listener::new(doc_target, "pointermove", false, move |event: Event| {
-            let Some(mouse) = event.dyn_ref::<MouseEvent>() else { return };
-            if pending.replace(true) {
-                return;
-            }
-            let (x, y) = (f64::from(mouse.client_x()), f64::from(mouse.client_y()));
-            let state = state.clone();
-            let document = document.clone();
-            let pending = pending.clone();
-            let frame = Closure::once_into_js(move || {
-                pending.set(false);
-                with_shown(&state, |shown| match shown.finding_at(&document, x, y) {
-                    Some((i, rect)) => shown.show_tip(i, &rect),
-                    None if shown.current.is_none() => shown.widget.hide_tip(),
-                    None => {}
-                });
             });
-            if let Some(window) = web_sys::window() {
-                let _ = window.request_animation_frame(frame.unchecked_ref());
-            }
-        }));
-    } else {
-        let show = {
-            let state = weak.clone();
-            move |event: Event| {
-                with_shown(&state, |shown| {
-                    let Some(target) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) else { return };
-                    let Some(mark) = mark_of(&target, &shown.owner) else { return };
-                    let Some(i) = mark.get_attribute("data-finding").and_then(|v| v.parse::<usize>().ok()) else {
-                        return;
-                    };
-                    if shown.is_shown(i) {
-                        shown.show_tip(i, &mark.get_bounding_client_rect());
-                    }
-                });
-            }
-        };
-        let hide = {
-            let state = weak.clone();
-            move |_: Event| with_shown(&state, |shown| shown.widget.hide_tip())
-        };
-        out.push(Listener::new(doc_target, "mouseover", true, show.clone()));
-        out.push(Listener::new(doc_target, "focusin", true, show));
-        out.push(Listener::new(doc_target, "mouseout", true, hide.clone()));
-    }
-    {
-        // a tooltip stays where its text was: scrolling and resizing hide it
-        let state = weak.clone();
-        let hide = move |_: Event| with_shown(&state, |shown| shown.widget.hide_tip());
-        out.push(Listener::new(window.as_ref(), "scroll", true, hide.clone()));
-        out.push(Listener::new(window.as_ref(), "resize", false, hide));
-    }
-    if keys {
-        let state = weak.clone();
-        out.push(Listener::new(window.as_ref(), "keydown", false, move |event: Event| {
-            let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
-            if key.code() == "Escape" {
-                with_shown(&state, |shown| {
-                    shown.widget.hide_tip();
-                    shown.set_current(None);
-                });
+            if !relevant {
                 return;
             }
-            if !(key.alt_key() && key.shift_key()) || key.ctrl_key() || key.meta_key() {
-                return;
-            }
-            let handled = match key.code().as_str() {
-                "KeyH" => {
-                    with_shown(&state, |shown| {
-                        let visible = !shown.visible;
-                        shown.set_visible(visible);
-                        shown.widget.say(if visible { "Highlights shown" } else { "Highlights hidden" });
-                    });
-                    true
+            // wait for the page to settle, then paint again
+            let weak = Rc::downgrade(&state);
+            let Ok(mut inner) = state.try_borrow_mut() else { return };
+            inner.timer = Some(Timer::new(SETTLE_MS, move || {
+                if let Some(state) = weak.upgrade() {
+                    repaint(&state);
                 }
-                "KeyN" | "KeyP" => {
-                    with_shown(&state, |shown| {
-                        if shown.step(key.code() == "KeyP").is_none() {
-                            shown.widget.say("No findings are shown");
-                        }
-                    });
-                    true
-                }
-                _ => false,
-            };
-            if handled {
-                event.prevent_default();
-            }
-        }));
+            }));
+        });
+        let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
+        let init = MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_character_data(true);
+        init.set_subtree(true);
+        let target: Node = document.body().map(Into::into).unwrap_or_else(|| document.clone().into());
+        observer.observe_with_options(&target, &init)?;
+        Ok(Watch { observer, _callback: callback })
     }
-    if let Some(panel) = panel {
-        out.extend(panel_listeners(&weak, panel));
-    }
-    out
 }
 
-/// The panel's controls: toggles, source rows, collapse, close, and
-/// dragging the bar.
-fn panel_listeners(state: &Weak<RefCell<Option<Shown>>>, panel: &Panel) -> Vec<Listener> {
-    let mut out = Vec::new();
-    for (category, input) in &panel.toggles {
-        let (state, category, input2) = (state.clone(), *category, input.clone());
-        out.push(Listener::new(input.as_ref(), "change", false, move |_| {
-            with_shown(&state, |shown| shown.set_hidden(category, !input2.checked()));
-        }));
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
-    for (row, button) in panel.sources.iter().enumerate() {
-        let state = state.clone();
-        out.push(Listener::new(button.as_ref(), "click", false, move |_| {
-            with_shown(&state, |shown| shown.step_source(row));
-        }));
-    }
-    {
-        let (body, collapse) = (panel.body.clone(), panel.collapse.clone());
-        out.push(Listener::new(panel.collapse.as_ref(), "click", false, move |_| {
-            let hidden = !body.hidden();
-            body.set_hidden(hidden);
-            collapse.set_text_content(Some(if hidden { "+" } else { "–" }));
-            let _ = collapse.set_attribute("aria-expanded", if hidden { "false" } else { "true" });
-        }));
-    }
-    {
-        let root = panel.root.clone();
-        let state = state.clone();
-        out.push(Listener::new(panel.close.as_ref(), "click", false, move |_| {
-            root.set_hidden(true);
-            with_shown(&state, |shown| shown.widget.say("Panel closed. Alt+Shift+H shows and hides the highlights."));
-        }));
-    }
-    // moving: the bar follows the pointer while it is down
-    let drag: Rc<std::cell::Cell<Option<(f64, f64)>>> = Rc::new(std::cell::Cell::new(None));
-    {
-        let (drag, root) = (drag.clone(), panel.root.clone());
-        out.push(Listener::new(panel.bar.as_ref(), "pointerdown", false, move |event: Event| {
-            let Some(p) = event.dyn_ref::<MouseEvent>() else { return };
-            if p.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).is_some() {
-                return; // the bar's buttons are not handles
-            }
-            let rect = root.get_bounding_client_rect();
-            drag.set(Some((f64::from(p.client_x()) - rect.left(), f64::from(p.client_y()) - rect.top())));
-            event.prevent_default();
-        }));
-    }
-    if let Some(window) = web_sys::window() {
-        let (drag2, root) = (drag.clone(), panel.root.clone());
-        out.push(Listener::new(window.as_ref(), "pointermove", false, move |event: Event| {
-            let (Some((dx, dy)), Some(p)) = (drag2.get(), event.dyn_ref::<MouseEvent>()) else { return };
-            let style = root.style();
-            let _ = style.set_property("left", &px(f64::from(p.client_x()) - dx));
-            let _ = style.set_property("top", &px(f64::from(p.client_y()) - dy));
-            let _ = style.set_property("right", "auto");
-            let _ = style.set_property("bottom", "auto");
-        }));
-        out.push(Listener::new(window.as_ref(), "pointerup", false, move |_| drag.set(None)));
-    }
-    out
 }

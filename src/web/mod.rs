@@ -13,6 +13,7 @@ mod highlighter;
 mod overlay;
 mod panel;
 mod sheets;
+mod shown;
 mod style;
 mod widget;
 mod wrap;

@@ -68,10 +68,10 @@ impl Drop for Wrapped {
     }
 }
 
-/// Wraps the runs, marking each `<sl-mark>` with `data-sl="{owner}"`. Runs
-/// come in document order and do not overlap.
-pub fn wrap(document: &Document, runs: &[Run<'_>], owner: &str) -> Result<Wrapped, JsValue> {
-    let mut wrapped = Wrapped::default();
+/// Wraps the runs, marking each `<sl-mark>` with `data-sl="{owner}"`, and
+/// adds what it did to `wrapped`. Runs come in document order and do not
+/// overlap. On failure `wrapped` still holds what was done, to be undone.
+pub fn wrap(document: &Document, runs: &[Run<'_>], owner: &str, wrapped: &mut Wrapped) -> Result<(), JsValue> {
     // the runs of one text node are next to each other
     let mut from = 0;
     while from < runs.len() {
@@ -83,7 +83,7 @@ pub fn wrap(document: &Document, runs: &[Run<'_>], owner: &str) -> Result<Wrappe
         let mut created: Vec<Text> = Vec::new();
         let mut marks: Vec<(usize, Element)> = Vec::new();
         let result = wrap_node(document, node, &runs[from..to], owner, &mut created, &mut marks);
-        // record what was done even on failure: dropping `wrapped` undoes it
+        // record what was done even on failure, to be undone
         marks.reverse();
         wrapped.marks.extend(marks);
         if !created.is_empty() {
@@ -93,7 +93,7 @@ pub fn wrap(document: &Document, runs: &[Run<'_>], owner: &str) -> Result<Wrappe
         result?;
         from = to;
     }
-    Ok(wrapped)
+    Ok(())
 }
 
 /// Wraps the runs of one text node, last first. `created` gets the nodes

@@ -72,10 +72,15 @@ for (const name of names) {
       const baseline = page.problems.length;
       await loadWidget(page);
       await watchMutations(page);
-      const result = await page.evaluate((mode) => {
+      const result = await page.evaluate(async (mode) => {
         const before = document.documentElement.outerHTML;
-        const { value: h, changes } = window.__during(() => window.__sourcelight.highlight(undefined, { mode }));
+        // the first slice runs inside highlight(), the others in later tasks
+        let changes = [];
+        const started = window.__during(() => window.__sourcelight.highlight(undefined, { mode, watch: false }));
+        changes = changes.concat(started.changes);
+        const h = started.value;
         window.__h = h;
+        await h.ready();
         const findings = h.findings();
         const withSource = findings.find((f) => f.source && f.kind === "attribution");
         return { before, changes, mode: h.mode(), text: h.text().length, findings: findings.length, withSource };
