@@ -9,4 +9,4 @@ bash scripts/build.sh
 port="${PORT:-8080}"
 echo
 echo "sourcelight demo: open http://127.0.0.1:$port/ (Ctrl-C stops the server)"
-exec python3 scripts/serve.py www --port "$port"
+exec python3 scripts/serve.py dist --port "$port"

@@ -22,7 +22,7 @@ fn fixture(html: &str) -> HtmlElement {
 
 /// Highlights and waits until the painting is done.
 async fn highlight(root: JsValue, options: JsValue) -> Result<Highlighter, wasm_bindgen::JsError> {
-    let h = start(root, options)?;
+    let h = start(Some(root), Some(options))?;
     JsFuture::from(h.ready()).await.unwrap();
     Ok(h)
 }
@@ -296,7 +296,7 @@ async fn a_long_page_is_painted_in_slices_and_fully() {
     let paragraph =
         "<p>“The port will close,” said Elena Marsh, according to Radio Calder. It appears talks failed.</p>";
     let root = fixture(&paragraph.repeat(1500));
-    let h = start(root.clone().into(), options("overlay", &[("panel", JsValue::FALSE)])).unwrap();
+    let h = start(Some(root.clone().into()), Some(options("overlay", &[("panel", JsValue::FALSE)]))).unwrap();
     let first = shown(&h).length();
     JsFuture::from(h.ready()).await.unwrap();
     let all = shown(&h).length();

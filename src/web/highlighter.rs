@@ -157,6 +157,7 @@ impl Highlighter {
     /// The findings shown: the array `analyze(text()).findings`, with
     /// offsets into `text()`. Empty while the first painting is under way
     /// (see `ready()`) and after `clear()`.
+    #[wasm_bindgen(unchecked_return_type = "Finding[]")]
     pub fn findings(&self) -> JsValue {
         let mut inner = self.state.borrow_mut();
         if inner.findings.is_none() {
@@ -172,12 +173,14 @@ impl Highlighter {
     }
 
     /// How the findings are painted: `"overlay"` or `"wrap"`.
+    #[wasm_bindgen(unchecked_return_type = "\"overlay\" | \"wrap\"")]
     pub fn mode(&self) -> String {
         self.mode.to_owned()
     }
 
     /// How the work was sliced: `{slices, longestSliceMs}`, the number of
     /// slices the paintings so far took and the longest of them.
+    #[wasm_bindgen(unchecked_return_type = "HighlightStats")]
     pub fn stats(&self) -> JsValue {
         let inner = self.state.borrow();
         let o = js_sys::Object::new();
@@ -188,6 +191,7 @@ impl Highlighter {
 
     /// A promise that settles when the painting under way is done (at
     /// once when there is none).
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn ready(&self) -> js_sys::Promise {
         self.state.borrow().ready.clone()
     }
@@ -201,7 +205,11 @@ impl Highlighter {
     /// Shows or hides one category: `"named"`, `"unnamed"`, `"no-source"`,
     /// `"hedged"` or `"disputed"`.
     #[wasm_bindgen(js_name = setCategoryVisible)]
-    pub fn set_category_visible(&self, category: &str, visible: bool) -> Result<(), JsError> {
+    pub fn set_category_visible(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Category")] category: &str,
+        visible: bool,
+    ) -> Result<(), JsError> {
         let category = crate::report::Category::ALL
             .into_iter()
             .find(|c| c.as_str() == category)
@@ -246,9 +254,11 @@ impl Highlighter {
 
 /// Finds and highlights the attributions and unverified claims under
 /// `root` (default: the page's article, else its body).
-#[wasm_bindgen]
-pub fn highlight(root: JsValue, options: JsValue) -> Result<Highlighter, JsError> {
-    let options = Options::from_js(&options)?;
+/// (Its TypeScript declaration is in `types.rs`: both arguments optional.)
+#[wasm_bindgen(skip_typescript)]
+pub fn highlight(root: Option<JsValue>, options: Option<JsValue>) -> Result<Highlighter, JsError> {
+    let root = root.unwrap_or(JsValue::UNDEFINED);
+    let options = Options::from_js(&options.unwrap_or(JsValue::UNDEFINED))?;
     let window = web_sys::window().ok_or_else(|| JsError::new("sourcelight: no window"))?;
     let document = window.document().ok_or_else(|| JsError::new("sourcelight: no document"))?;
     let found_root = root.is_undefined() || root.is_null();

@@ -15,6 +15,7 @@ mod panel;
 mod sheets;
 mod shown;
 mod style;
+mod types;
 mod widget;
 mod wrap;
 
@@ -25,8 +26,8 @@ pub use highlighter::{highlight, Highlighter, Options};
 
 use crate::report::{Report, Unit};
 
-#[wasm_bindgen(start)]
-fn start() {
+#[wasm_bindgen(start, skip_typescript)]
+fn set_up() {
     console_error_panic_hook::set_once();
 }
 
@@ -39,7 +40,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// The report for `text` as a plain object `{findings: [...]}`, with offsets
 /// in UTF-16 code units: `text.slice(start, end)` is each part's text.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     let report: Report = crate::analyze(text).into_unit(text, Unit::Utf16);
     to_js(&report)

@@ -12,7 +12,7 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
 
-const widget = await serve(join(ROOT, "www"));
+const widget = await serve(join(ROOT, "dist"));
 const pages = existsSync(PAGES) ? await serve(PAGES) : null;
 const b = await browser();
 

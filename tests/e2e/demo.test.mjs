@@ -10,7 +10,7 @@ import { highlightedTexts, hoverText, tooltip } from "./probe.mjs";
 
 let server, b;
 before(async () => {
-  server = await serve(join(ROOT, "www"));
+  server = await serve(join(ROOT, "dist"));
   b = await browser();
 });
 after(async () => {

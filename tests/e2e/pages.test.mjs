@@ -20,7 +20,7 @@ let pages, widget, b;
 before(async () => {
   if (!names.length) return;
   pages = await serve(PAGES);
-  widget = await serve(join(ROOT, "www"));
+  widget = await serve(join(ROOT, "dist"));
   b = await browser();
 });
 after(async () => {
