@@ -2,8 +2,9 @@
 # Builds the static distribution into dist/, ready to copy to any static
 # host: the WebAssembly package (pkg/), the one-tag embed (embed.js), the
 # bookmarklet and its install page, the browser extension (extension/),
-# and the demo. Prints the sizes; fails above the size budget (the wasm and
-# its JS glue at most 250 KB gzipped). Run scripts/setup.sh first.
+# the demo, and the npm package (sourcelight-VERSION.tgz). Prints the
+# sizes; fails above the size budget (the wasm and its JS glue at most
+# 250 KB gzipped). Run scripts/setup.sh first.
 #
 #   bash scripts/build.sh [--base https://example.org/sourcelight/]
 #
@@ -25,7 +26,10 @@ case "$base" in ""|*/) ;; *) base="$base/" ;; esac
 
 out=target/wasm-pkg
 log=$(mktemp)
-wasm-pack build --target web --profile wasm-release --out-dir "$out" --no-pack >"$log" 2>&1 || { cat "$log"; exit 1; }
+{
+  wasm-pack build --target web --profile wasm-release --out-dir "$out"
+  node scripts/package.mjs "$out"
+} >"$log" 2>&1 || { cat "$log"; exit 1; }
 rm -f "$log"
 
 # The extension runs in pages whose Content-Security-Policy may forbid
@@ -68,6 +72,8 @@ cp "$out"/sourcelight.js "$out"/sourcelight_bg.wasm "$out"/sourcelight.d.ts dist
 cp extension/* dist/extension/
 cp "$ext"/sourcelight.js "$ext"/sourcelight_bg.js "$ext"/sourcelight_bg.wasm.js dist/extension/pkg/
 python3 scripts/icons.py dist/extension/icons
+# the npm package, as `npm publish` would send it
+npm pack --silent --pack-destination dist "./$out" >/dev/null
 if [ -n "$base" ]; then
   sed -i "s|<meta name=\"sourcelight-base\" content=\"\">|<meta name=\"sourcelight-base\" content=\"$base\">|" dist/bookmarklet.html
 fi

@@ -2,7 +2,10 @@
 # Runs every test: installs what is missing, then
 #   1. cargo test: the engine, the command line, the seed article's scores;
 #   2. wasm-pack test in headless Chromium and Firefox: the DOM layer;
-#   3. Playwright end-to-end tests of the demo in headless Chromium.
+#   3. the release build (dist/, within the size budget) and a TypeScript
+#      check of the npm package's types, as a user's project sees them;
+#   4. Playwright end-to-end tests in headless Chromium: the demo, the 48
+#      shared pages, the embed, the bookmarklet and the extension.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -39,6 +42,13 @@ quiet wasm-pack test --headless --firefox --geckodriver "$(command -v geckodrive
 
 step "release build"
 bash scripts/build.sh
+
+step "TypeScript check of the npm package (tsc --noEmit on tests/types/example.ts)"
+types=target/types-check
+rm -rf "$types" && mkdir -p "$types/node_modules/sourcelight"
+tar -xzf dist/sourcelight-*.tgz --strip-components=1 -C "$types/node_modules/sourcelight"
+cp tests/types/example.ts tests/types/tsconfig.json "$types/"
+tsc -p "$types" && echo "types: ok"
 
 step "end-to-end tests (Playwright, headless Chromium)"
 node --test tests/e2e/
