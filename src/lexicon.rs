@@ -153,11 +153,11 @@ pub fn lexicon() -> &'static Lexicon {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verb {
     /// The base form ("say").
-    pub base: String,
+    pub base: &'static str,
     /// Which forms this spelling is (a spelling can be several: "said").
     pub forms: u8,
     /// Tags from the file (`loaded`, `noun`, ...).
-    pub tags: Vec<String>,
+    pub tags: Vec<&'static str>,
 }
 
 impl Verb {
@@ -174,7 +174,7 @@ impl Verb {
 
     /// True when the file gives this verb `tag`.
     pub fn has(&self, tag: &str) -> bool {
-        self.tags.iter().any(|t| t == tag)
+        self.tags.contains(&tag)
     }
 
     /// The judgement the verb carries, if it is a loaded word.
@@ -219,12 +219,12 @@ pub struct Phrase<T> {
 
 /// Tags given to a phrase in its file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tags(Vec<String>);
+pub struct Tags(Vec<&'static str>);
 
 impl Tags {
     /// True when the phrase has `tag`.
     pub fn has(&self, tag: &str) -> bool {
-        self.0.iter().any(|t| t == tag)
+        self.0.contains(&tag)
     }
 }
 
@@ -286,7 +286,7 @@ impl<T> PhraseList<T> {
 
 /// The entries of a file: each non-empty line without its comment, split
 /// into its phrases and its tags.
-fn entries(file: &'static str) -> impl Iterator<Item = (Vec<&'static str>, Vec<String>)> {
+fn entries(file: &'static str) -> impl Iterator<Item = (Vec<&'static str>, Vec<&'static str>)> {
     file.lines().filter_map(|line| {
         let line = line.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
@@ -294,7 +294,7 @@ fn entries(file: &'static str) -> impl Iterator<Item = (Vec<&'static str>, Vec<S
         }
         let (phrases, tags) = line.split_once('|').unwrap_or((line, ""));
         let phrases = phrases.split('/').map(str::trim).filter(|p| !p.is_empty()).collect();
-        let tags = tags.split_whitespace().map(str::to_owned).collect();
+        let tags = tags.split_whitespace().collect();
         Some((phrases, tags))
     })
 }
@@ -308,13 +308,24 @@ struct Numbering {
 impl Numbering {
     /// The words of a phrase as the tokenizer splits it in a text, numbered.
     fn phrase(&mut self, phrase: &str) -> Vec<WordId> {
+        // Plain words split at spaces as the tokenizer would split them;
+        // the tokenizer itself is needed only for apostrophes, periods and
+        // the like. (Loading is the first thing a page waits for.)
+        if phrase.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+            return phrase.split_ascii_whitespace().map(|word| self.number(word)).collect();
+        }
         let tokens = tokenize(phrase);
-        (0..tokens.list.len())
-            .map(|i| {
-                let next = self.ids.len() as WordId + 1;
-                *self.ids.entry(tokens.norm(i).to_owned()).or_insert(next)
-            })
-            .collect()
+        (0..tokens.list.len()).map(|i| self.number(tokens.norm(i))).collect()
+    }
+
+    /// The number of a word, given on first sight.
+    fn number(&mut self, norm: &str) -> WordId {
+        if let Some(&id) = self.ids.get(norm) {
+            return id;
+        }
+        let id = self.ids.len() as WordId + 1;
+        self.ids.insert(norm.to_owned(), id);
+        id
     }
 
     fn list(&mut self, file: &'static str) -> PhraseList {
@@ -354,11 +365,8 @@ impl Lexicon {
         ];
         for (source_type, file) in files {
             for (phrases, tags) in entries(file) {
-                let word = SourceWord {
-                    source_type,
-                    is_name: tags.iter().any(|t| t == "name"),
-                    honorific: tags.iter().any(|t| t == "honorific"),
-                };
+                let word =
+                    SourceWord { source_type, is_name: tags.contains(&"name"), honorific: tags.contains(&"honorific") };
                 for phrase in phrases {
                     sources.add(numbering.phrase(phrase), word);
                 }
@@ -393,7 +401,7 @@ fn word_table(file: &'static str) -> WordMap<Tags> {
     let mut map: WordMap<Tags> = WordMap::default();
     for (words, tags) in entries(file) {
         for word in words {
-            map.entry(word.to_lowercase()).or_default().0.extend(tags.iter().cloned());
+            map.entry(word.to_lowercase()).or_default().0.extend(&tags);
         }
     }
     map
@@ -434,11 +442,11 @@ fn verbs(file: &'static str) -> WordMap<Verb> {
         if columns.len() < 5 {
             continue;
         }
-        let tags: Vec<String> = columns[5..].iter().map(|t| (*t).to_owned()).collect();
+        let tags = columns[5..].to_vec();
         let forms = [Verb::BASE, Verb::THIRD, Verb::PAST, Verb::PARTICIPLE, Verb::GERUND];
         for (spelling, form) in columns[..5].iter().zip(forms) {
             map.entry(spelling.to_lowercase()).and_modify(|v| v.forms |= form).or_insert_with(|| Verb {
-                base: columns[0].to_owned(),
+                base: columns[0],
                 forms: form,
                 tags: tags.clone(),
             });
@@ -450,6 +458,34 @@ fn verbs(file: &'static str) -> WordMap<Verb> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_phrases_split_as_the_tokenizer_splits_them() {
+        let files = [
+            include_str!("../lexicon/social.txt"),
+            include_str!("../lexicon/media.txt"),
+            include_str!("../lexicon/document.txt"),
+            include_str!("../lexicon/unnamed.txt"),
+            include_str!("../lexicon/organization.txt"),
+            include_str!("../lexicon/person.txt"),
+            include_str!("../lexicon/abbreviations.txt"),
+            include_str!("../lexicon/demonyms.txt"),
+            include_str!("../lexicon/hedges.txt"),
+            include_str!("../lexicon/hearsay.txt"),
+            include_str!("../lexicon/disputes.txt"),
+        ];
+        let (mut fast, mut slow) = (Numbering::default(), Numbering::default());
+        for file in files {
+            for (phrases, _) in entries(file) {
+                for phrase in phrases {
+                    let tokens = tokenize(phrase);
+                    let by_tokenizer: Vec<WordId> =
+                        (0..tokens.list.len()).map(|i| slow.number(tokens.norm(i))).collect();
+                    assert_eq!(fast.phrase(phrase), by_tokenizer, "{phrase:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_file_parses_into_entries() {

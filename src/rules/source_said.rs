@@ -190,7 +190,7 @@ fn opens_clause(doc: &Document, i: usize) -> bool {
 /// Particles that belong to the cue: "pointed out", "called for".
 fn particle(doc: &Document, verb: &Verb, i: usize) -> usize {
     let w = doc.norm(i + 1);
-    match verb.base.as_str() {
+    match verb.base {
         "point" if w == "out" => 1,
         "call" if matches!(w, "for" | "on") => 1,
         "rail" if w == "against" => 1,

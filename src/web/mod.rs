@@ -29,6 +29,9 @@ use crate::report::{Report, Unit};
 #[wasm_bindgen(start, skip_typescript)]
 fn set_up() {
     console_error_panic_hook::set_once();
+    // Load the word lists now, while the module starts, so that their
+    // cost is a task of its own and not added to the first highlight's.
+    crate::lexicon::lexicon();
 }
 
 /// Converts a value to JavaScript: structs become plain objects, `None`
