@@ -21,7 +21,7 @@ use super::article::find_article;
 use super::extract::{Extractor, Filter, PageText};
 use super::overlay::{self, Overlay, Painted};
 use super::panel;
-use super::sheets::adopt;
+use super::sheets::{adopt, Adopted};
 use super::shown::{listeners, Paint, PaintRun, Shown};
 use super::style::{marks_css, page_is_dark};
 use super::to_js;
@@ -37,6 +37,9 @@ use crate::summary::summarize;
 const SLICE_MS: f64 = 12.0;
 /// The largest part of the text analysed in one go, in bytes.
 const PART_BYTES: usize = 6_000;
+/// The pause after the marks' stylesheet is adopted, in milliseconds: a
+/// frame, for the browser to restyle the page in a task of its own.
+const RESTYLE_MS: i32 = 20;
 /// Nodes read, or runs painted, between looks at the clock.
 const BATCH: usize = 100;
 /// How long the page must be still after a change before it is painted
@@ -356,7 +359,10 @@ enum Phase {
     /// Analysing it part by part.
     Analyse { page: PageText, parts: Parts },
     /// Painting the runs, a batch at a time.
-    Paint { page: PageText, report: Report, runs: Vec<PaintRun>, done: usize, painting: Painting },
+    /// The marks' stylesheet is adopted first, a frame ahead of the
+    /// marks: the browser restyles the whole page for it, and that work
+    /// is better not added to the frame that shows the marks.
+    Paint { page: PageText, report: Report, runs: Vec<PaintRun>, done: usize, painting: Painting, sheet: Adopted },
 }
 
 /// What has been painted so far.
@@ -416,7 +422,12 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
                     } else {
                         Painting::Wrap(Wrapped::default())
                     };
-                    job.phase = Phase::Paint { page, report, runs, done: 0, painting };
+                    let css = marks_css(&inner.owner, inner.settings.dark, inner.settings.overlay);
+                    let sheet = adopt(inner.document.as_ref(), &css).map_err(js_error)?;
+                    job.phase = Phase::Paint { page, report, runs, done: 0, painting, sheet };
+                    // let the browser restyle the page before the marks come
+                    inner.timer = Some(next_slice(state, RESTYLE_MS));
+                    return Ok(());
                 }
             }
             Phase::Paint { runs, done, painting, .. } => {
@@ -452,14 +463,7 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
             }
         }
         if now() >= deadline {
-            let weak = Rc::downgrade(state);
-            inner.timer = Some(Timer::new(0, move || {
-                if let Some(state) = weak.upgrade() {
-                    if let Err(e) = work(&state) {
-                        fail(&state, e);
-                    }
-                }
-            }));
+            inner.timer = Some(next_slice(state, 0));
             return Ok(());
         }
     }
@@ -467,8 +471,8 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
     let Stage::Working(job) = std::mem::replace(&mut inner.stage, Stage::Cleared) else {
         unreachable!()
     };
-    let Phase::Paint { page, report, runs, painting, .. } = job.phase else { unreachable!() };
-    let shown = show(inner, state, &report, runs, painting, page)?;
+    let Phase::Paint { page, report, runs, painting, sheet, .. } = job.phase else { unreachable!() };
+    let shown = show(inner, state, &report, runs, painting, page, sheet)?;
     inner.text = shown.page.text.clone();
     inner.report = report;
     inner.findings = None;
@@ -481,6 +485,18 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
         let _ = resolve.call0(&JsValue::UNDEFINED);
     }
     Ok(())
+}
+
+/// Asks for the next slice of [`work`] in `ms` milliseconds.
+fn next_slice(state: &Rc<RefCell<Inner>>, ms: i32) -> Timer {
+    let weak = Rc::downgrade(state);
+    Timer::new(ms, move || {
+        if let Some(state) = weak.upgrade() {
+            if let Err(e) = work(&state) {
+                fail(&state, e);
+            }
+        }
+    })
 }
 
 /// A painting that could not be finished: whatever it changed is undone,
@@ -505,6 +521,7 @@ fn show(
     runs: Vec<PaintRun>,
     painting: Painting,
     page: PageText,
+    sheet: Adopted,
 ) -> Result<Shown, JsError> {
     let document = &inner.document;
     let settings = &inner.settings;
@@ -513,7 +530,6 @@ fn show(
     for (k, run) in runs.iter().enumerate() {
         runs_of[run.finding].push(k);
     }
-    let sheet = adopt(document.as_ref(), &marks_css(&inner.owner, settings.dark)).map_err(js_error)?;
     let paint = match painting {
         Painting::Overlay(ranges) => {
             let mut overlay = Overlay::new(&inner.owner).map_err(js_error)?;

@@ -61,16 +61,22 @@ fn parse_rgb(css: &str) -> Option<(u32, u32, u32, bool)> {
     Some((r, g, b, opaque))
 }
 
-/// CSS for the marks in the page: `sl-mark` elements (wrap mode) and
-/// `::highlight()` ranges (overlay mode) share the same rules. Highlight
-/// names start with `prefix`, one per `highlight()`, so that two of them
-/// on one page do not paint over each other.
-pub fn marks_css(prefix: &str, dark: bool) -> String {
-    let mut css = String::from(
-        "sl-mark{all:unset;display:inline;border-radius:2px;cursor:help;}\
-         sl-mark:focus{outline:none;}\
-         sl-mark.sl-current{outline:2px solid rgba(255,170,0,.9);outline-offset:1px;background-color:rgba(255,214,0,.35);}",
-    );
+/// CSS for the marks in the page: `::highlight()` ranges in overlay mode,
+/// `sl-mark` elements in wrap mode. Highlight names start with `prefix`,
+/// one per `highlight()`, so that two of them on one page do not paint
+/// over each other. Each mode gets only its own rules: a rule for every
+/// element (as `::highlight()` is) makes the browser restyle the whole
+/// page when the sheet comes and goes.
+pub fn marks_css(prefix: &str, dark: bool, overlay: bool) -> String {
+    let mut css = if overlay {
+        format!("::highlight({prefix}-current){{background-color:rgba(255,214,0,.55);}}")
+    } else {
+        String::from(
+            "sl-mark{all:unset;display:inline;border-radius:2px;cursor:help;}\
+             sl-mark:focus{outline:none;}\
+             sl-mark.sl-current{outline:2px solid rgba(255,170,0,.9);outline-offset:1px;background-color:rgba(255,214,0,.35);}",
+        )
+    };
     // content is only tinted, so that a page full of quotations stays
     // readable; the cue and the source carry the colour
     // alphas as text: formatting floats would add their code to the download
@@ -81,16 +87,22 @@ pub fn marks_css(prefix: &str, dark: bool) -> String {
         for (role, alpha, thickness, line_alpha) in
             [("content", tint, 1, ".55"), ("cue", mid, 2, ".95"), ("source", strong, 2, ".95")]
         {
+            if overlay {
+                let _ = write!(css, "::highlight({prefix}-{name}-{role})");
+            } else {
+                let _ = write!(css, "sl-mark.sl-{name}.sl-{role}");
+            }
             let _ = write!(
                 css,
-                "sl-mark.sl-{name}.sl-{role},::highlight({prefix}-{name}-{role}){{background-color:rgba({r},{g},{b},{alpha});\
+                "{{background-color:rgba({r},{g},{b},{alpha});\
                  text-decoration:underline {line} rgba({r},{g},{b},{line_alpha});text-decoration-thickness:{thickness}px;\
                  text-underline-offset:3px;}}"
             );
         }
     }
-    let _ = write!(css, "::highlight({prefix}-current){{background-color:rgba(255,214,0,.55);}}");
-    css.push_str("sl-mark.sl-hidden{all:unset;display:inline;}");
+    if !overlay {
+        css.push_str("sl-mark.sl-hidden{all:unset;display:inline;}");
+    }
     css
 }
 
