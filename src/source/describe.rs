@@ -30,6 +30,9 @@ pub struct Description {
     pub described: bool,
 }
 
+/// Generational suffixes that end a person's name ("Jr.", "III").
+pub(crate) const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
 /// Describes the mention made of `tokens`.
 pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     let lex = lexicon();
@@ -81,6 +84,16 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     // Skip what cannot start a name: the period of "Mr.", a possessive.
     while name_from < end && (abbreviation_dot(doc, name_from) || doc.token(name_from).kind == TokenKind::Possessive) {
         name_from += 1;
+    }
+    // "Martin Luther King Jr.": a suffix is no name by itself
+    if name_from > start
+        && (name_from..end).any(|i| doc.is(i, NAME_SUFFIXES))
+        && (name_from..end).all(|i| doc.is(i, NAME_SUFFIXES) || abbreviation_dot(doc, i))
+    {
+        name_from -= 1;
+        while name_from > start && doc.capitalized(name_from - 1) && !doc.source_word(name_from - 1) {
+            name_from -= 1;
+        }
     }
     let has_name = (name_from..end).any(|i| doc.capitalized(i));
     if has_name {

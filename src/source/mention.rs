@@ -115,7 +115,12 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     if end == 0 || end <= floor {
         return None;
     }
-    let head = end - 1;
+    let mut head = end - 1;
+    // "Joseph R. Biden Jr. said", "Acme Inc. said": the period of an
+    // abbreviation closes the name
+    if abbreviation_dot(doc, head) && head > floor + 1 {
+        head -= 1;
+    }
     if doc.class(head, Class::Relative) {
         return Some(Mention { tokens: head..end, form: Form::Relative });
     }
@@ -181,6 +186,8 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<usize> 
         let wj = doc.norm(j);
         if abbreviation_dot(doc, j) {
             start = j - 1; // "Mr." or "O." before a name
+        } else if let Some(k) = particles_before(doc, j, start, floor) {
+            start = k; // "Bill de Blasio", "Mark van der Berg"
         } else if doc.token(j).kind == TokenKind::Possessive && j > floor && can_be_modifier(doc, j - 1) {
             start = j - 1; // "Ukraine’s military intelligence"
         } else if can_be_modifier(doc, j) {
@@ -227,6 +234,27 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<usize> 
         start += 1;
     }
     Some(start)
+}
+
+/// Lower-case particles inside names: "Bill de Blasio", "Ursula von der
+/// Leyen", "Mohammed bin Salman".
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "di", "da", "dos", "du", "van", "von", "bin", "ibn", "al", "el", "la", "le",
+    "ter", "zu",
+];
+
+/// The name's first word when the particles ending at token `j` join
+/// capitalized words around them ("Bill [de] Blasio"); `next` is the
+/// token after them.
+fn particles_before(doc: &Document, j: usize, next: usize, floor: usize) -> Option<usize> {
+    if !doc.is(j, NAME_PARTICLES) || doc.capitalized(j) || !doc.capitalized(next) {
+        return None;
+    }
+    let mut k = j;
+    while k > floor + 1 && j - k < 2 && doc.is(k - 1, NAME_PARTICLES) && !doc.capitalized(k - 1) {
+        k -= 1;
+    }
+    (k > floor && doc.capitalized(k - 1) && doc.is_word(k - 1) && !is_function_word(doc, k - 1)).then_some(k - 1)
 }
 
 /// Extends a phrase starting at `start` to the left over a preposition
@@ -482,6 +510,14 @@ mod tests {
             Some("Ukrainian intelligence officials")
         );
         assert_eq!(subject("the embattled spokesman said", "said").as_deref(), Some("the embattled spokesman"));
+    }
+
+    #[test]
+    fn name_particles_and_suffixes_belong_to_the_name() {
+        assert_eq!(subject("Mayor Bill de Blasio said", "said").as_deref(), Some("Mayor Bill de Blasio"));
+        assert_eq!(subject("Ursula von der Leyen said", "said").as_deref(), Some("Ursula von der Leyen"));
+        assert_eq!(subject("Joseph R. Biden Jr. said", "said").as_deref(), Some("Joseph R. Biden Jr."));
+        assert_eq!(subject("Acme Inc. said", "said").as_deref(), Some("Acme Inc."));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::report::SourceType;
-use crate::source::describe::{describe, Description};
+use crate::source::describe::{describe, Description, NAME_SUFFIXES};
 use crate::source::mention::{self, Form, Mention};
 use crate::text::Document;
 
@@ -84,14 +84,16 @@ impl Resolver {
             self.merge(id, &d);
             return id;
         }
-        let surname = person.then(|| key.rsplit(' ').next().unwrap_or(&key).to_owned());
+        let bare = without_suffix(&key);
+        let surname = person.then(|| bare.rsplit(' ').next().unwrap_or(bare).to_owned());
         // a shorter or longer form of a person's name: "Zelensky",
         // "Volodymyr Zelensky"
         if let Some(s) = &surname {
             let same_person = self.by_surname.get(s).and_then(|ids| {
                 ids.iter().rev().copied().find(|&id| {
                     let known = self.entities[id].name.to_lowercase();
-                    known.ends_with(&key) || key.ends_with(&known)
+                    let known = without_suffix(&known);
+                    known.ends_with(bare) || bare.ends_with(known)
                 })
             });
             if let Some(id) = same_person {
@@ -136,7 +138,7 @@ impl Resolver {
             let name_word = |i: usize| doc.capitalized(i) && !doc.source_word(i) && doc.norm(i).chars().count() > 1;
             for i in 1..doc.len() {
                 let sentence_start = doc.sentence_around(i).start;
-                if !name_word(i) || !name_word(i - 1) || i - 1 == sentence_start && !name_word(i - 1) {
+                if !name_word(i) || !name_word(i - 1) || doc.is(i, NAME_SUFFIXES) {
                     continue;
                 }
                 let first = if i >= 2 && name_word(i - 2) && i - 2 > sentence_start { i - 2 } else { i - 1 };
@@ -189,6 +191,17 @@ impl Resolver {
     }
 }
 
+/// A lower-case name without its generational suffix: "joseph r. biden
+/// jr." is "joseph r. biden", whose surname is "biden".
+fn without_suffix(name: &str) -> &str {
+    let Some((rest, last)) = name.rsplit_once(' ') else { return name };
+    if NAME_SUFFIXES.contains(&last.trim_end_matches('.')) {
+        rest.trim_end_matches(',')
+    } else {
+        name
+    }
+}
+
 /// The phrase a relative pronoun at `i` stands for: "the department(,)
 /// which", "Smith, who".
 fn antecedent(doc: &Document, i: usize) -> Option<Mention> {
@@ -231,6 +244,18 @@ mod tests {
         );
         let want = ["Volodymyr Zelensky", "Volodymyr Zelensky", "Mark Rutte", "Mark Rutte", "Mark Rutte"];
         assert_eq!(names.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), want);
+    }
+
+    #[test]
+    fn a_suffix_is_no_surname() {
+        let names = resolve_all(
+            "Martin Luther King Jr. said it. Joseph R. Biden Jr. said no. Mr. Biden said so. Acme Inc. said yes.",
+            &["Martin Luther King Jr.", "Joseph R. Biden Jr.", "Mr. Biden", "Acme Inc."],
+        );
+        assert_eq!(names[0].0, "Martin Luther King Jr.");
+        assert_eq!(names[1].0, "Joseph R. Biden Jr.");
+        assert_eq!(names[2].0, "Joseph R. Biden Jr.");
+        assert_eq!(names[3], ("Acme Inc.".to_owned(), SourceType::Organization));
     }
 
     #[test]

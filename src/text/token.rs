@@ -171,6 +171,9 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut pos = 0;
     let mut space_before = false;
     let mut line_break_before = true;
+    // a single quotation mark has opened a quotation in this line and not
+    // yet closed it: an apostrophe after "s" may be what closes it
+    let mut single_open = false;
     while let Some(c) = char_at(text, pos) {
         let after = pos + c.len_utf8();
         if c == ' '
@@ -181,6 +184,7 @@ pub fn tokenize(text: &str) -> Tokens {
         {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 line_break_before = true;
+                single_open = false;
             }
             space_before = true;
             pos = after;
@@ -210,6 +214,10 @@ pub fn tokenize(text: &str) -> Tokens {
             // "Trump’s": the possessive (or "is") stands as its own token.
             pos = after + 1;
             kind = TokenKind::Possessive;
+        } else if is_apostrophe(c) && !single_open && is_plural_possessive(text, start, touching) {
+            // "Sanders’ campaign manager": the possessive of a word in -s.
+            pos = after;
+            kind = TokenKind::Possessive;
         } else if (c == '\'' || c == '`') && char_at(text, after) == Some(c) {
             // '' and `` stand for double quotation marks in some archives
             // ("''It performed better,'' said ..."): one mark, not two.
@@ -227,6 +235,11 @@ pub fn tokenize(text: &str) -> Tokens {
                 }
             }
             kind = TokenKind::Punct;
+        }
+        if let TokenKind::Quote(side) = kind {
+            if matches!(c, '\'' | '’' | '‘' | '‚' | '‹' | '›') && !text[start..pos].starts_with("''") {
+                single_open = side == QuoteSide::Open;
+            }
         }
         let norm_start = out.norms.len() as u32;
         for ch in text[start..pos].chars() {
@@ -265,6 +278,16 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 /// The character ending at byte `pos`, if any.
 fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
+}
+
+/// An apostrophe at byte `start` that makes a plural possessive: it
+/// follows a word ending in "s" and precedes a word after one space
+/// ("Sanders’ campaign", "the officials' statement").
+fn is_plural_possessive(text: &str, start: usize, touching: Option<char>) -> bool {
+    let after = start + char_at(text, start).map_or(1, char::len_utf8);
+    matches!(touching, Some('s' | 'S'))
+        && char_at(text, after) == Some(' ')
+        && char_at(text, after + 1).is_some_and(char::is_alphabetic)
 }
 
 /// A straight quotation mark opens when nothing sits before it or a letter
@@ -354,6 +377,20 @@ mod tests {
     #[test]
     fn possessives_split_off() {
         assert_eq!(words("Ukraine’s army, Trump's claim"), ["Ukraine", "’s", "army", ",", "Trump", "'s", "claim"]);
+        let t = tokenize("Sanders’ campaign, the officials' view");
+        assert_eq!(t.list[1].kind, TokenKind::Possessive);
+        assert_eq!(t.list[6].kind, TokenKind::Possessive);
+    }
+
+    #[test]
+    fn an_apostrophe_after_s_closes_an_open_single_quotation() {
+        for text in ["‘Thousands of Shootings’ in Chicago", "'Thousands of Shootings' in Chicago"] {
+            let t = tokenize(text);
+            assert_eq!(t.list[4].kind, TokenKind::Quote(QuoteSide::Close), "{text}");
+        }
+        // a line break ends what a single quotation mark opened
+        let t = tokenize("‘Yes\nthe Smiths’ house");
+        assert_eq!(t.list[4].kind, TokenKind::Possessive);
     }
 
     #[test]
