@@ -104,7 +104,11 @@ fn inherit_sources(doc: &Document, kept: &mut Vec<Candidate>) {
             .iter()
             .rev()
             .find(|p| p.kind == Kind::Attribution && p.source.is_some() && p.cue.start >= sentence.start);
-        let source = before.and_then(|p| p.source.clone()).or_else(|| mention::clause_subject(doc, sentence, cue));
+        // a clause joined after that attribution has a subject of its own
+        let from = before.map_or(sentence.start, |p| p.cue.start);
+        let source = mention::joined_clause_subject(doc, from, cue)
+            .or_else(|| before.and_then(|p| p.source.clone()))
+            .or_else(|| mention::clause_subject(doc, sentence, cue));
         kept[k].source = source;
     }
     kept.retain(|c| !c.inherits_source || c.source.is_some());
@@ -273,6 +277,13 @@ mod tests {
         let r = analyze("Ukrainian President Volodymyr Zelensky has warned that war looms, claiming that Iran helps. He also said more was coming.");
         let names: Vec<_> = r.findings.iter().map(|f| f.source.as_ref().map(|s| s.name.as_str())).collect();
         assert_eq!(names, [Some("Volodymyr Zelensky"), Some("Volodymyr Zelensky"), Some("Volodymyr Zelensky")]);
+    }
+
+    #[test]
+    fn a_participle_after_a_joined_clause_takes_that_clause_subject() {
+        let r = analyze("Protest groups say the rules are unfair, and the city council has sued the state, saying they violate free speech.");
+        let saying = r.findings.iter().find(|f| f.cue.text == "saying").expect("participle found");
+        assert_eq!(saying.source.as_ref().unwrap().text, "the city council");
     }
 
     #[test]

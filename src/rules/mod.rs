@@ -19,6 +19,7 @@ pub mod said_source;
 pub mod source_said;
 #[cfg(test)]
 pub mod testing;
+pub mod with_source;
 
 use std::ops::Range;
 
@@ -109,6 +110,7 @@ pub fn all() -> Vec<Box<dyn Rule + Send + Sync>> {
         Box::new(source_said::SourceSaid),
         Box::new(said_source::SaidSource),
         Box::new(participle::Participle),
+        Box::new(with_source::WithSource),
         Box::new(coordinated::Coordinated),
         Box::new(colon::Colon),
         Box::new(hearsay::Hearsay),

@@ -379,19 +379,32 @@ pub fn after(doc: &Document, start: usize, ceil: usize) -> Option<Mention> {
 pub fn clause_subject(doc: &Document, sentence: Range<usize>, before: usize) -> Option<Mention> {
     let mut starts = vec![sentence.start];
     starts.extend((sentence.start..before).filter(|&k| doc.norm(k) == ",").map(|k| k + 1));
-    starts.into_iter().find_map(|start| {
-        let mut start = start;
-        while start < before && matches!(doc.token(start).kind, TokenKind::Quote(_)) {
-            start += 1;
-        }
-        let m = after(doc, start, before)?;
-        let next = m.tokens.end;
-        let speaker = m.tokens.len() == 1 && doc.class(m.tokens.start, Class::Speaker);
-        let verb_next = doc.is_word(next)
-            && (doc.class(next, Class::Aux) || doc.class(next, Class::Adverb) || !is_function_word(doc, next))
-            && !doc.is(next, &["of", "and", "or"]);
-        (m.form != Form::Relative && !speaker && verb_next).then_some(m)
-    })
+    starts.into_iter().find_map(|start| subject_at(doc, start, before))
+}
+
+/// The subject of the last clause joined to the sentence after token
+/// `from` and before token `before` by ", and", ", but" or ";": "Groups
+/// say X, and [the union] has sued the city, saying ...".
+pub fn joined_clause_subject(doc: &Document, from: usize, before: usize) -> Option<Mention> {
+    (from + 1..before)
+        .rev()
+        .filter(|&k| doc.norm(k) == ";" || doc.is(k, &["and", "but"]) && doc.norm(k - 1) == ",")
+        .find_map(|k| subject_at(doc, k + 1, before))
+}
+
+/// The mention starting at token `start` (after any quotation marks) when a
+/// verb follows it, not a phrase going on.
+fn subject_at(doc: &Document, mut start: usize, before: usize) -> Option<Mention> {
+    while start < before && matches!(doc.token(start).kind, TokenKind::Quote(_)) {
+        start += 1;
+    }
+    let m = after(doc, start, before)?;
+    let next = m.tokens.end;
+    let speaker = m.tokens.len() == 1 && doc.class(m.tokens.start, Class::Speaker);
+    let verb_next = doc.is_word(next)
+        && (doc.class(next, Class::Aux) || doc.class(next, Class::Adverb) || !is_function_word(doc, next))
+        && !doc.is(next, &["of", "and", "or"]);
+    (m.form != Form::Relative && !speaker && verb_next).then_some(m)
 }
 
 /// True when token `i` is the period of an abbreviation or an initial
