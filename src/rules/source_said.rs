@@ -35,7 +35,11 @@ impl Rule for SourceSaid {
             let Some(source) = mention::before(doc, group.first, sentence.start) else {
                 continue;
             };
-            if group.hypothetical || !agrees(doc, verb, &group, &source) || !speaks_for_others(doc, &source) {
+            if group.hypothetical
+                || !agrees(doc, verb, &group, &source)
+                || !speaks_for_others(doc, &source)
+                || as_they_say(doc, &source, i)
+            {
                 continue;
             }
             // "he had intelligence reports that": after an auxiliary the
@@ -107,6 +111,16 @@ fn speaks_for_others(doc: &Document, source: &Mention) -> bool {
     let first = source.tokens.start;
     let single = source.tokens.len() == 1;
     !(single && (doc.class(first, Class::Speaker) || (source.form == Form::Relative && doc.norm(first) == "that")))
+}
+
+/// "as they say", "as people say": a saying, not a report.
+fn as_they_say(doc: &Document, source: &Mention, verb: usize) -> bool {
+    let first = source.tokens.start;
+    source.tokens.len() == 1
+        && first > 0
+        && doc.is(first - 1, &["as"])
+        && doc.is(first, &["they", "people", "some"])
+        && doc.is(verb, &["say"])
 }
 
 /// Subject and verb agree: "they says" and "he say" are not clauses.
@@ -396,6 +410,7 @@ mod tests {
         assert_none(&SourceSaid, "The claims were false.");
         assert_none(&SourceSaid, "Trump's claims about Chicago.");
         assert_none(&SourceSaid, "The data shows growth.");
+        assert_none(&SourceSaid, "So, as they say in the business, stay tuned.");
         assert_none(&SourceSaid, "They says nothing.");
     }
 

@@ -214,6 +214,10 @@ pub fn tokenize(text: &str) -> Tokens {
             // "Trump’s": the possessive (or "is") stands as its own token.
             pos = after + 1;
             kind = TokenKind::Possessive;
+        } else if let Some(n) = contraction_after(text, after).filter(|_| is_apostrophe(c) && touching.is_some()) {
+            // "I’ve", "they’d": the auxiliary stands as its own word
+            pos = after + n;
+            kind = TokenKind::Word;
         } else if is_apostrophe(c) && !single_open && is_plural_possessive(text, start, touching) {
             // "Sanders’ campaign manager": the possessive of a word in -s.
             pos = after;
@@ -280,6 +284,17 @@ fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
 }
 
+/// The length in bytes of a contracted auxiliary ("ve", "d", "ll", "re",
+/// "m") starting at byte `at`, right after an apostrophe, that ends a word.
+fn contraction_after(text: &str, at: usize) -> Option<usize> {
+    let rest = text.as_bytes().get(at..)?;
+    let n = ["ve", "ll", "re", "d", "m"]
+        .iter()
+        .find(|s| rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s.as_bytes()))?
+        .len();
+    (!char_at(text, at + n).is_some_and(is_word_char)).then_some(n)
+}
+
 /// An apostrophe at byte `start` that makes a plural possessive: it
 /// follows a word ending in "s" and precedes a word after one space
 /// ("Sanders’ campaign", "the officials' statement").
@@ -317,10 +332,11 @@ fn scan_word(text: &str, start: usize) -> usize {
         let next = char_at(text, after);
         let next_is_word = next.is_some_and(is_word_char);
         if is_joiner(c) && next_is_word {
-            // "’s" at a word's end is split off as a possessive.
+            // "’s" at a word's end is split off as a possessive, and "’ve",
+            // "’d", "’ll", "’re", "’m" as auxiliaries.
             if is_apostrophe(c)
-                && matches!(next, Some('s' | 'S'))
-                && !char_at(text, after + 1).is_some_and(is_word_char)
+                && (matches!(next, Some('s' | 'S')) && !char_at(text, after + 1).is_some_and(is_word_char)
+                    || contraction_after(text, after).is_some())
             {
                 break;
             }
@@ -380,6 +396,12 @@ mod tests {
         let t = tokenize("Sanders’ campaign, the officials' view");
         assert_eq!(t.list[1].kind, TokenKind::Possessive);
         assert_eq!(t.list[6].kind, TokenKind::Possessive);
+    }
+
+    #[test]
+    fn contracted_auxiliaries_split_off() {
+        assert_eq!(words("I’ve said we'd go, didn’t I"), ["I", "’ve", "said", "we", "'d", "go", ",", "didn’t", "I"]);
+        assert_eq!(words("O’Malley and d’Estaing"), ["O’Malley", "and", "d’Estaing"]);
     }
 
     #[test]
