@@ -67,7 +67,31 @@ const NOT_SOURCES: &[&str] = &[
     "introduction",
     "background",
     "bottom",
+    "latest",
+    "look",
+    "busted",
+    "revealed",
+    "confirmed",
+    "stated",
+    "continued",
+    "contributing",
+    "name",
+    "age",
+    "readers",
+    "podcast",
+    "nerdcast",
+    "episode",
+    "recap",
+    "transcript",
+    "timeline",
+    "quiz",
 ];
+
+/// The longest a headline's source may be, in tokens, unless words of the
+/// source lists describe it ("Former FBI director James Comey"): a longer
+/// phrase before a colon is mostly a headline of its own ("Veto Power
+/// Impedes Peace Efforts: ...").
+const MAX_PLAIN_SOURCE: usize = 3;
 
 impl Rule for Colon {
     fn name(&self) -> &'static str {
@@ -84,11 +108,21 @@ impl Rule for Colon {
                 continue;
             };
             let colon = source.tokens.end;
-            if source.form != Form::Phrase || !doc.is(colon, &[":"]) || NOT_SOURCES.contains(&doc.norm(start)) {
+            if source.form != Form::Phrase || !doc.is(colon, &[":"]) {
+                continue;
+            }
+            // a label ("Update:", "The Latest:", "Delegate Update:"), a
+            // number ("2016 Nerdcast:") or a verb ("Stated Stone:") first
+            let label = |i: usize| NOT_SOURCES.contains(&doc.norm(i));
+            let first = (start..colon).find(|&i| !doc.is(i, &["the"])).unwrap_or(start);
+            if label(first) || label(colon - 1) || !doc.is_word(first) {
                 continue;
             }
             let d = describe(doc, source.tokens.clone());
             if !d.proper || d.source_type == SourceType::Document {
+                continue;
+            }
+            if !d.described && colon - start > MAX_PLAIN_SOURCE {
                 continue;
             }
             let content = content_after(doc, colon + 1);
@@ -118,5 +152,9 @@ mod tests {
     fn labels_are_not_sources() {
         assert_none(&Colon, "Update: The story has changed since.");
         assert_none(&Colon, "He said: no.");
+        assert_none(&Colon, "The Latest: Trump delivers a speech.");
+        assert_none(&Colon, "Delegate Update: The latest count in the race.");
+        assert_none(&Colon, "2016 Nerdcast: Was firing him the start of a reset?");
+        assert_none(&Colon, "Veto Power Impedes Peace Efforts: Ending war is a goal.");
     }
 }
