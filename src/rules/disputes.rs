@@ -7,10 +7,11 @@
 use super::clause::{content_after, reporting_verb, trimmed, verb_group};
 use super::hedges::find_phrases;
 use super::{Candidate, Rule};
-use crate::lexicon::lexicon;
-use crate::report::Reason;
+use crate::lexicon::{lexicon, Class, Verb};
+use crate::report::{Reason, SourceType};
+use crate::source::describe;
 use crate::source::mention::{self, Form};
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 
 /// The rule.
 pub struct Disputes;
@@ -21,7 +22,10 @@ impl Rule for Disputes {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        find_phrases(self.name(), &lexicon().disputes, Reason::Disputed, doc, out);
+        let mut phrases = Vec::new();
+        find_phrases(self.name(), &lexicon().disputes, Reason::Disputed, doc, &mut phrases);
+        phrases.retain(|c| !disputes_nothing_said(doc, c.cue.start, c.cue.len()));
+        out.extend(phrases);
         for i in 0..doc.len() {
             let Some(verb) = reporting_verb(doc, i) else {
                 continue;
@@ -31,9 +35,17 @@ impl Rule for Disputes {
             }
             let sentence = doc.sentence_around(i);
             let group = verb_group(doc, i, sentence.start);
+            // "was rejected by voters" (the subject is what is disputed),
+            // "voters would reject it": not a dispute made
+            if group.hypothetical || group.be && verb.is(Verb::PARTICIPLE) {
+                continue;
+            }
             let Some(source) = mention::before(doc, group.first, sentence.start) else {
                 continue;
             };
+            if disputes_nothing_said(doc, i, 1) {
+                continue;
+            }
             if source.form == Form::Relative && source.tokens.start > sentence.start {
                 continue;
             }
@@ -58,10 +70,44 @@ impl Rule for Disputes {
     }
 }
 
+/// True when the dispute word at token `i` (`len` tokens long) disputes
+/// nothing anyone said: an adjective ("the disputed waters", "militarizing
+/// contested islands") or a verb whose object is a person ("denied
+/// Merrick Garland a hearing").
+fn disputes_nothing_said(doc: &Document, i: usize, len: usize) -> bool {
+    if len != 1 {
+        return false;
+    }
+    let Some(verb) = reporting_verb(doc, i) else { return false };
+    let sentence = doc.sentence_around(i);
+    let adjective = i > sentence.start
+        && verb.is(Verb::PARTICIPLE)
+        && (doc.class(i - 1, Class::Determiner)
+            || doc.class(i - 1, Class::Preposition)
+            || doc.norm(i - 1).ends_with("ing"));
+    adjective || rejects_someone(doc, i + 1, sentence.end)
+}
+
+/// True when the object starting at token `i` is a person or a group, not
+/// something they said: "denied Merrick Garland a hearing", "reject
+/// establishment Republicans" (but "rejected Kyiv’s claims").
+fn rejects_someone(doc: &Document, i: usize, end: usize) -> bool {
+    let Some(object) = mention::after(doc, i, end).filter(|m| m.form == Form::Phrase) else {
+        return false;
+    };
+    let d = describe(doc, object.tokens.clone());
+    let possessed = object.tokens.end < end && doc.token(object.tokens.end).kind == TokenKind::Possessive;
+    let someone = matches!(d.source_type, SourceType::Person | SourceType::Organization | SourceType::Unnamed);
+    let head = object.tokens.end - 1;
+    let claim = doc.word(head).is_some_and(|w| w.claim_noun.is_some()); // "Saudi concerns"
+                                                                        // "dismissed NATO member Estonia as irrelevant" disputes what is said of it
+    someone && !possessed && !claim && !doc.is(object.tokens.end, &["that", "as"])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::assert_finds;
+    use crate::rules::testing::{assert_finds, assert_none};
 
     #[test]
     fn denials_are_attributions_and_disputes() {
@@ -70,6 +116,26 @@ mod tests {
             "They accused North Korea, accusations both Moscow and Pyongyang have denied.",
             &["have denied | - | -", "have denied | both Moscow and Pyongyang | accusations"],
         );
+    }
+
+    #[test]
+    fn not_people_rejected_or_passives_or_nouns() {
+        assert_none(&Disputes, "He denied Merrick Garland, the nominee, a hearing.");
+        assert_none(&Disputes, "Voters consistently reject establishment Republicans.");
+        assert_none(&Disputes, "This proposal was rejected by 64 percent of the electorate.");
+        assert_none(&Disputes, "The dispute also highlights the risks.");
+        assert_none(&Disputes, "He accused China of militarizing disputed waters.");
+        assert_finds(
+            &Disputes,
+            "The ministry denied reports that troops had left.",
+            &["denied | - | -", "denied | The ministry | reports that troops had left"],
+        );
+        assert_finds(
+            &Disputes,
+            "Gingrich dismissed NATO member Estonia as a suburb.",
+            &["dismissed | - | -", "dismissed | Gingrich | NATO member Estonia as a suburb"],
+        );
+        assert_finds(&Disputes, "Moscow rejected Kyiv’s claims.", &["rejected | Moscow | Kyiv’s claims"]);
     }
 
     #[test]

@@ -68,8 +68,12 @@ fn can_be_head(doc: &Document, i: usize) -> bool {
     if !doc.is_word(i) || is_function_word(doc, i) {
         return false;
     }
-    if doc.class(i, Class::Determiner) && !doc.capitalized(i) {
-        return matches!(doc.norm(i), "some" | "many" | "others" | "both" | "several" | "most" | "few" | "all");
+    // "The", "This" open a sentence in capitals without naming anyone
+    if doc.class(i, Class::Determiner) {
+        return matches!(
+            doc.norm(i),
+            "some" | "many" | "others" | "both" | "several" | "most" | "few" | "all" | "one" | "another"
+        );
     }
     doc.capitalized(i) || is_source_word(doc, i)
 }
