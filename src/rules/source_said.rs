@@ -69,7 +69,8 @@ impl Rule for SourceSaid {
                 content_after(doc, signal.unwrap_or(next))
             };
             let quoted = content.iter().any(|r| r.start > 0 && opens_quote(doc, r.start - 1));
-            if !accepted(doc, verb, signal.is_some(), quoted, inverted || split, next) {
+            if !accepted(doc, verb, signal.is_some(), quoted, inverted || split, next) && !study_finds(doc, &source, i)
+            {
                 continue;
             }
             // a belief inside someone's words is part of what they said:
@@ -169,6 +170,28 @@ fn accepted(doc: &Document, verb: &Verb, marked: bool, quoted: bool, inverted: b
         return marked || quoted || inverted || opens_clause(doc, next) && clause_follows(doc, next);
     }
     true
+}
+
+/// A poll or a study shows or finds what follows, with or without "that":
+/// "A Monmouth poll showed Clinton ahead", "Polls show Trump leading".
+fn study_finds(doc: &Document, source: &Mention, verb: usize) -> bool {
+    const STUDIES: &[&str] = &[
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "studies",
+        "report",
+        "analysis",
+        "review",
+        "audit",
+        "investigation",
+        "research",
+        "census",
+    ];
+    const FINDING: &[&str] = &["show", "shows", "showed", "shown", "find", "finds", "found"];
+    doc.is(verb, FINDING) && doc.is(source.tokens.end - 1, STUDIES) && !doc.is(verb + 1, &["up", "out", "off"])
 }
 
 /// True when a clause starts at token `i`: a pronoun subject, or a phrase
@@ -376,6 +399,15 @@ mod tests {
     }
 
     #[test]
+    fn polls_and_studies_show_without_that() {
+        assert_finds(
+            &SourceSaid,
+            "A new Monmouth poll showed Clinton ahead by 10 points.",
+            &["showed | A new Monmouth poll | Clinton ahead by 10 points"],
+        );
+    }
+
+    #[test]
     fn quotation_then_source() {
         assert_finds(
             &SourceSaid,
@@ -410,6 +442,7 @@ mod tests {
         assert_none(&SourceSaid, "The claims were false.");
         assert_none(&SourceSaid, "Trump's claims about Chicago.");
         assert_none(&SourceSaid, "The data shows growth.");
+        assert_none(&SourceSaid, "The report showed up late.");
         assert_none(&SourceSaid, "So, as they say in the business, stay tuned.");
         assert_none(&SourceSaid, "They says nothing.");
     }
