@@ -129,16 +129,24 @@ fn agrees(doc: &Document, verb: &Verb, g: &VerbGroup, source: &Mention) -> bool 
     if g.be || g.perfect || g.modal || verb.is(Verb::PAST) {
         return true;
     }
-    let head = doc.norm(source.tokens.end - 1);
+    let head_at = mention::head(doc, source);
+    let head = doc.norm(head_at);
     let plural_pronoun = matches!(head, "they" | "we" | "i" | "you");
     if verb.is(Verb::THIRD) && !verb.is(Verb::BASE) {
         return !plural_pronoun;
     }
-    // base form: a plural subject ("officials say")
+    // base form: a plural subject ("officials say", "people close to
+    // Clinton say", "Carson and Huckabee say")
+    const PLURALS: &[&str] = &["people", "police", "men", "women", "children", "staff", "personnel", "folks", "media"];
     match source.form {
         Form::Pronoun => plural_pronoun,
         Form::Relative => true,
-        Form::Phrase => head.ends_with('s') || plural_pronoun || doc.class(source.tokens.end - 1, Class::Determiner),
+        Form::Phrase => {
+            head.ends_with('s')
+                || PLURALS.contains(&head)
+                || doc.class(head_at, Class::Determiner)
+                || source.tokens.clone().any(|k| doc.is(k, &["and"]))
+        }
     }
 }
 
@@ -396,6 +404,25 @@ mod tests {
             &["claim | Ukrainian intelligence officials | the army is working"],
         );
         assert_finds(&SourceSaid, "He told reporters on Tuesday that it was over.", &["told | He | that it was over"]);
+    }
+
+    #[test]
+    fn unnamed_sources_with_attached_phrases() {
+        assert_finds(
+            &SourceSaid,
+            "The risk is real, people close to Clinton say.",
+            &["say | people close to Clinton | The risk is real"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "People familiar with her thinking say she now accepts it.",
+            &["say | People familiar with her thinking | she now accepts it"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "Jeb Bush and Chris Christie say the senator is not ready.",
+            &["say | Jeb Bush and Chris Christie | the senator is not ready"],
+        );
     }
 
     #[test]

@@ -136,7 +136,11 @@ fn with_attached_phrase(doc: &Document, tokens: Range<usize>) -> Option<Descript
         return Some(Description { name: text_of(doc, tokens), ..head });
     }
     let p = (tokens.start + 1..tokens.end).find(|&k| {
-        let lower_head = |h: usize| !doc.capitalized(h) && doc.source_word(h);
+        // a kind of source, not a name: lower case, or capitalized only as
+        // a sentence's first word ("Organizers in Cleveland", but not the
+        // title "Secretary of State John Kerry")
+        let first_word = |h: usize| h == tokens.start && doc.sentence_around(h).start == h && !doc.is(h + 1, &["of"]);
+        let lower_head = |h: usize| doc.source_word(h) && (!doc.capitalized(h) || first_word(h));
         doc.is(k, ATTACHING)
             && (lower_head(k - 1) || k >= tokens.start + 2 && doc.is(k - 1, TAKING_PHRASE) && lower_head(k - 2))
     })?;

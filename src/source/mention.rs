@@ -240,6 +240,20 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<usize> 
     Some(start)
 }
 
+/// The head of a mention: its last word, or the word a phrase is
+/// attached to ("[people] close to Clinton", "[a spokesman] for the
+/// ministry").
+pub fn head(doc: &Document, m: &Mention) -> usize {
+    let last = m.tokens.end - 1;
+    if m.form != Form::Phrase {
+        return last;
+    }
+    m.tokens
+        .clone()
+        .find(|&k| k < last && is_source_word(doc, k) && (doc.is(k + 1, ATTACHING) || doc.is(k + 1, TAKING_PHRASE)))
+        .unwrap_or(last)
+}
+
 /// Lower-case particles inside names: "Bill de Blasio", "Ursula von der
 /// Leyen", "Mohammed bin Salman".
 const NAME_PARTICLES: &[&str] = &[
@@ -294,7 +308,12 @@ fn attach_left(doc: &Document, mut start: usize, floor: usize) -> usize {
 /// own head is not a source word: "the organizer of a pro-Trump rally",
 /// "Many in the crowd".
 fn attached_phrase(doc: &Document, head: usize, floor: usize) -> Option<usize> {
-    if !doc.is_word(head) || is_function_word(doc, head) || doc.verb(head).is_some() {
+    // a verb's gerund can be a noun after a possessive: "familiar with her
+    // thinking"
+    let gerund_noun = head > floor
+        && doc.class(head - 1, Class::Determiner)
+        && doc.verb(head).is_some_and(|v| v.is(crate::lexicon::Verb::GERUND));
+    if !doc.is_word(head) || is_function_word(doc, head) && !gerund_noun || doc.verb(head).is_some() && !gerund_noun {
         return None;
     }
     let low = floor.max(head.saturating_sub(6));

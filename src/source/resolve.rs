@@ -71,7 +71,8 @@ impl Resolver {
 
     fn phrase(&mut self, doc: &Document, tokens: Range<usize>) -> usize {
         let mut d = describe(doc, tokens);
-        let person = d.proper && d.source_type == SourceType::Person;
+        // "Forbes and Wealth-X" is two sources, with no one surname
+        let person = d.proper && d.source_type == SourceType::Person && !d.name.contains(" and ");
         if person && !d.name.contains(' ') {
             // "Mr Rutte" where the text named "NATO chief Mark Rutte" before
             let surname = d.name.to_lowercase();
@@ -170,7 +171,14 @@ impl Resolver {
         };
         let found = self.recent.iter().rev().copied().find(|&id| {
             let e = &self.entities[id];
-            wanted.contains(&e.source_type) && (pronoun.is_none() || e.pronoun.is_none() || e.pronoun == pronoun)
+            // "they" may stand for "Bush and Christie"; "he" and "it" may not
+            let group = e.name.contains(" and ");
+            let type_fits = if word == "they" {
+                group || wanted.contains(&e.source_type)
+            } else {
+                !group && wanted.contains(&e.source_type)
+            };
+            type_fits && (pronoun.is_none() || e.pronoun.is_none() || e.pronoun == pronoun)
         });
         match found {
             Some(id) => {
@@ -247,6 +255,16 @@ mod tests {
     }
 
     #[test]
+    fn two_people_named_together_are_not_one_of_them() {
+        let names = resolve_all(
+            "Jeb Bush and Chris Christie say no. Christie said yes. He said more. They said all.",
+            &["Jeb Bush and Chris Christie", "Christie", "He", "They"],
+        );
+        let want = ["Jeb Bush and Chris Christie", "Chris Christie", "Chris Christie", "Jeb Bush and Chris Christie"];
+        assert_eq!(names.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), want);
+    }
+
+    #[test]
     fn a_suffix_is_no_surname() {
         let names = resolve_all(
             "Martin Luther King Jr. said it. Joseph R. Biden Jr. said no. Mr. Biden said so. Acme Inc. said yes.",
@@ -256,6 +274,16 @@ mod tests {
         assert_eq!(names[1].0, "Joseph R. Biden Jr.");
         assert_eq!(names[2].0, "Joseph R. Biden Jr.");
         assert_eq!(names[3], ("Acme Inc.".to_owned(), SourceType::Organization));
+    }
+
+    #[test]
+    fn a_kind_of_source_opening_a_sentence_is_no_name() {
+        let names = resolve_all(
+            "Organizers in Cleveland say no. Secretary of State John Kerry said yes.",
+            &["Organizers in Cleveland", "Secretary of State John Kerry"],
+        );
+        assert_eq!(names[0], ("Organizers in Cleveland".to_owned(), SourceType::Unnamed));
+        assert_eq!(names[1].0, "John Kerry");
     }
 
     #[test]
