@@ -179,7 +179,10 @@ fn end_contents_at_next_claim(doc: &Document, kept: &mut [Candidate]) {
             let Some(&next) = starts.iter().find(|&&s| fragment.start < s && s < fragment.end) else {
                 continue;
             };
-            if let Some(p) = (fragment.start..next).rev().find(|&k| doc.is(k, &[",", ";", "—", "–"])) {
+            // "calling it illogical and saying ...": an "and" right before
+            // the next claim ends this one too
+            let ends = |k: usize| doc.is(k, &[",", ";", "—", "–"]) || k + 1 == next && doc.is(k, &["and"]);
+            if let Some(p) = (fragment.start..next).rev().find(|&k| ends(k)) {
                 *fragment = rules::clause::trimmed(doc, fragment.start..p);
             }
         }

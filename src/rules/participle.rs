@@ -21,7 +21,10 @@ impl Rule for Participle {
             let Some(verb) = reporting_verb(doc, i) else {
                 continue;
             };
-            if !verb.is(Verb::GERUND) || !doc.is(i - 1, &[",", "—", "–", ")", "while", "before", "after", "by"]) {
+            if !verb.is(Verb::GERUND) {
+                continue;
+            }
+            if !doc.is(i - 1, &[",", "—", "–", ")", "while", "before", "after", "by"]) && !second_in_chain(doc, i) {
                 continue;
             }
             if doc.sentence_of(i - 1) != doc.sentence_of(i) {
@@ -59,6 +62,19 @@ impl Rule for Participle {
     }
 }
 
+/// True when the participle at token `i` follows "and" after another
+/// participle that continues the sentence: ", calling it illogical and
+/// saying ...".
+fn second_in_chain(doc: &Document, i: usize) -> bool {
+    let sentence = doc.sentence_around(i);
+    i >= sentence.start + 3
+        && doc.is(i - 1, &["and"])
+        && (sentence.start + 1..i - 1)
+            .rev()
+            .take(12)
+            .any(|k| doc.is(k - 1, &[","]) && reporting_verb(doc, k).is_some_and(|v| v.is(Verb::GERUND)))
+}
+
 /// True when token `i` starts an object: a pronoun, an article, a name or
 /// "to" ("calling it a hoax", "urging voters to ...").
 fn opens_object(doc: &Document, i: usize) -> bool {
@@ -87,6 +103,19 @@ mod tests {
             "Kim suggested it, warning western allies of the broader implications.",
             &["warning | - | western allies of the broader implications"],
         );
+    }
+
+    #[test]
+    fn a_second_participle_after_and() {
+        assert_finds(
+            &Participle,
+            "He dismissed it, calling it illogical and saying he wants to dispel the idea.",
+            &[
+                "calling | - | it illogical and saying he wants to dispel the idea",
+                "saying | - | he wants to dispel the idea",
+            ],
+        );
+        assert_none(&Participle, "He dismissed it and saying so was enough.");
     }
 
     #[test]
