@@ -70,10 +70,13 @@ fn can_be_head(doc: &Document, i: usize) -> bool {
     }
     // "The", "This" open a sentence in capitals without naming anyone
     if doc.class(i, Class::Determiner) {
-        return matches!(
-            doc.norm(i),
-            "some" | "many" | "others" | "both" | "several" | "most" | "few" | "all" | "one" | "another"
-        );
+        // "most recently defended": an adverb, not "most" of them
+        let adverb = doc.is(i, &["most", "all"]) && i + 1 < doc.len() && doc.norm(i + 1).ends_with("ly");
+        return !adverb
+            && matches!(
+                doc.norm(i),
+                "some" | "many" | "others" | "both" | "several" | "most" | "few" | "all" | "one" | "another"
+            );
     }
     doc.capitalized(i) || is_source_word(doc, i)
 }
@@ -554,6 +557,12 @@ mod tests {
         assert_eq!(subject("Ursula von der Leyen said", "said").as_deref(), Some("Ursula von der Leyen"));
         assert_eq!(subject("Joseph R. Biden Jr. said", "said").as_deref(), Some("Joseph R. Biden Jr."));
         assert_eq!(subject("Acme Inc. said", "said").as_deref(), Some("Acme Inc."));
+    }
+
+    #[test]
+    fn quantifiers_stand_for_people_but_not_in_adverbs() {
+        assert_eq!(subject("Many said", "said").as_deref(), Some("Many"));
+        assert_eq!(subject("and most recently defended", "recently"), None);
     }
 
     #[test]
