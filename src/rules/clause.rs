@@ -192,7 +192,12 @@ pub fn content_after(doc: &Document, from: usize) -> Vec<Range<usize>> {
             }
         }
     }
-    let end = clause_end(doc, i);
+    let mut end = clause_end(doc, i);
+    // words quoted end with their quotation: “It contradicts her
+    // testimony,” the chairmen wrote
+    if let Some(q) = doc.quote_around(from).filter(|q| q.closed && q.close < end) {
+        end = q.close;
+    }
     let range = trimmed(doc, i..end);
     if range.is_empty() {
         Vec::new()

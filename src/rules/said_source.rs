@@ -20,10 +20,10 @@ impl Rule for SaidSource {
             let Some(verb) = reporting_verb(doc, i) else {
                 continue;
             };
-            if !verb.is(Verb::PAST | Verb::THIRD)
-                || verb.has("belief")
-                || verb.has("noun") && verb.judgement().is_none()
-            {
+            // a form that is also a noun ("tweets", "reports") only when it
+            // judges; "tweeted" is no noun
+            let noun_form = verb.has("noun") && !verb.is(Verb::PAST);
+            if !verb.is(Verb::PAST | Verb::THIRD) || verb.has("belief") || noun_form && verb.judgement().is_none() {
                 continue;
             }
             let sentence = doc.sentence_around(i);
@@ -69,6 +69,8 @@ mod tests {
     #[test]
     fn verb_before_source_after_content() {
         assert_finds(&SaidSource, "“No evidence,” said Mr. Rutte.", &["said | Mr. Rutte | No evidence"]);
+        assert_finds(&SaidSource, "“We won,” tweeted Mike Nellis.", &["tweeted | Mike Nellis | We won"]);
+        assert_none(&SaidSource, "“We won,” tweets from fans.");
         assert_finds(
             &SaidSource,
             "The war is over, says the Kremlin, adding more.",

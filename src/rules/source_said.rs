@@ -426,6 +426,15 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_inside_a_quotation_ends_with_it() {
+        assert_finds(
+            &SourceSaid,
+            "“Officials say it is over,” the mayor said.",
+            &["say | Officials | it is over", "said | the mayor | Officials say it is over"],
+        );
+    }
+
+    #[test]
     fn polls_and_studies_show_without_that() {
         assert_finds(
             &SourceSaid,
