@@ -5,7 +5,7 @@
 
 use super::clause::{content_after, reporting_verb, verb_group};
 use super::{Candidate, Rule};
-use crate::lexicon::{Class, Verb};
+use crate::lexicon::Verb;
 use crate::report::Kind;
 use crate::text::Document;
 
@@ -33,9 +33,7 @@ impl Rule for Coordinated {
             if !joined || group.first < 2 || group.hypothetical {
                 continue;
             }
-            if doc.capitalized(group.first - 2) && !doc.class(group.first - 2, Class::Time) {
-                continue;
-            }
+
             let content = content_after(doc, i + 1);
             if content.is_empty() {
                 continue;
@@ -65,6 +63,11 @@ mod tests {
             &Coordinated,
             "The president met survivors on Thursday and said the country must act.",
             &["said | - | the country must act"],
+        );
+        assert_finds(
+            &Coordinated,
+            "Clinton repeatedly invoked President Obama and suggested that the critiques were attacks on him.",
+            &["suggested | - | that the critiques were attacks on him"],
         );
     }
 

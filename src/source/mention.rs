@@ -480,7 +480,10 @@ fn across_aside(doc: &Document, head: usize, floor: usize) -> Option<Mention> {
         }
         if let Some(m) = before(doc, j, floor) {
             let good = match m.form {
-                Form::Phrase => doc.capitalized(m.tokens.end - 1) || is_source_word(doc, m.tokens.end - 1),
+                Form::Phrase => {
+                    let h = self::head(doc, &m);
+                    doc.capitalized(h) || is_source_word(doc, h)
+                }
                 Form::Pronoun => true,
                 Form::Relative => false,
             };
@@ -557,6 +560,14 @@ mod tests {
         assert_eq!(subject("Ursula von der Leyen said", "said").as_deref(), Some("Ursula von der Leyen"));
         assert_eq!(subject("Joseph R. Biden Jr. said", "said").as_deref(), Some("Joseph R. Biden Jr."));
         assert_eq!(subject("Acme Inc. said", "said").as_deref(), Some("Acme Inc."));
+    }
+
+    #[test]
+    fn a_phrase_with_its_attachment_before_an_aside() {
+        assert_eq!(
+            subject("Supporters of abortion rights, on the other hand, argued", "argued").as_deref(),
+            Some("Supporters of abortion rights")
+        );
     }
 
     #[test]
