@@ -29,7 +29,14 @@ impl Rule for AccordingTo {
                 continue;
             };
             let head = doc.norm(source.tokens.end - 1);
-            let hearsay = HEARSAY_HEADS.contains(&head) && !doc.is(source.tokens.end, &["from", "by", "in"]);
+            // "according to the report" or "a White House pool report" names
+            // a document; "according to media reports" names no one
+            let first = source.tokens.start;
+            let specific = doc
+                .is(first, &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"])
+                || source.tokens.clone().any(|k| doc.capitalized(k));
+            let hearsay =
+                HEARSAY_HEADS.contains(&head) && !specific && !doc.is(source.tokens.end, &["from", "by", "in"]);
             let at_start = (sentence.start..i).all(|k| {
                 matches!(doc.token(k).kind, TokenKind::Quote(QuoteSide::Open))
                     || matches!(doc.norm(k), "(" | "—" | "but" | "and" | "yet" | "so")
@@ -100,6 +107,20 @@ mod tests {
             &AccordingTo,
             "The plant closed, according to local reports.",
             &["according to local reports | - | The plant closed"],
+        );
+    }
+
+    #[test]
+    fn a_particular_report_is_a_source() {
+        assert_finds(
+            &AccordingTo,
+            "Demand for loans fell, according to the report.",
+            &["according to | the report | Demand for loans fell"],
+        );
+        assert_finds(
+            &AccordingTo,
+            "The plant closed, according to some reports.",
+            &["according to some reports | - | The plant closed"],
         );
     }
 
