@@ -53,12 +53,11 @@ impl Rule for SourceSaid {
             // "CONTENT, SOURCE said [after ...]": the content comes first
             // when a quotation or clause ends right before the source and
             // only an adjunct follows the verb
-            let inverted = signal.is_none()
-                && preceded_by_content(doc, source.tokens.start, sentence.start)
-                && nothing_but_adjunct(doc, next);
-            let split = preceded_by_content(doc, source.tokens.start, sentence.start)
-                && doc.is(next, &[","])
-                && opens_quote(doc, next + 1);
+            // what comes before "X, which maintains ..." is not its content
+            let content_first =
+                source.form != Form::Relative && preceded_by_content(doc, source.tokens.start, sentence.start);
+            let inverted = signal.is_none() && content_first && nothing_but_adjunct(doc, next);
+            let split = content_first && doc.is(next, &[","]) && opens_quote(doc, next + 1);
             let content = if split {
                 let mut parts = content_before(doc, source.tokens.start);
                 parts.extend(split_quote_rest(doc, next));
@@ -422,6 +421,15 @@ mod tests {
             &SourceSaid,
             "Jeb Bush and Chris Christie say the senator is not ready.",
             &["say | Jeb Bush and Chris Christie | the senator is not ready"],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_takes_no_content_before_it() {
+        assert_finds(
+            &SourceSaid,
+            "“It is safe,” said Ian Michaels, a director at Con Edison, which maintains 90,000 miles of cable.",
+            &[],
         );
     }
 

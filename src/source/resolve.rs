@@ -215,7 +215,9 @@ fn without_suffix(name: &str) -> &str {
 fn antecedent(doc: &Document, i: usize) -> Option<Mention> {
     let floor = doc.sentence_around(i).start;
     let end = if i > floor && doc.norm(i - 1) == "," { i - 1 } else { i };
-    mention::before(doc, end, floor).filter(|m| m.form == Form::Phrase)
+    // the object of a preposition can be one: "turned to the Chicago
+    // Police Department, which reported"
+    mention::before_any(doc, end, floor).filter(|m| m.form == Form::Phrase)
 }
 
 #[cfg(test)]
@@ -306,5 +308,9 @@ mod tests {
     fn relative_pronouns_stand_for_the_phrase_before() {
         let names = resolve_all("the Chicago Police Department, which reported", &["which"]);
         assert_eq!(names[0], ("Chicago Police Department".to_owned(), SourceType::Organization));
+        let names = resolve_all("They turned to the Chicago Police Department which reported", &["which"]);
+        assert_eq!(names[0].0, "Chicago Police Department");
+        let names = resolve_all("The decision is risky for Ted Cruz, who refused", &["who"]);
+        assert_eq!(names[0].0, "Ted Cruz");
     }
 }
