@@ -99,8 +99,9 @@ fn rejects_someone(doc: &Document, i: usize, end: usize) -> bool {
     let possessed = object.tokens.end < end && doc.token(object.tokens.end).kind == TokenKind::Possessive;
     let someone = matches!(d.source_type, SourceType::Person | SourceType::Organization | SourceType::Unnamed);
     let head = object.tokens.end - 1;
-    let claim = doc.word(head).is_some_and(|w| w.claim_noun.is_some()); // "Saudi concerns"
-                                                                        // "dismissed NATO member Estonia as irrelevant" disputes what is said of it
+    // "rejected Saudi concerns" is about what was said
+    let claim = doc.word(head).is_some_and(|w| w.claim_noun.is_some());
+    // "dismissed NATO member Estonia as irrelevant" disputes what is said of it
     someone && !possessed && !claim && !doc.is(object.tokens.end, &["that", "as"])
 }
 
