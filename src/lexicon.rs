@@ -177,6 +177,13 @@ impl Verb {
         self.tags.contains(&tag)
     }
 
+    /// True when the verb says little about speech by itself ("show",
+    /// "think", "smiled", "vowed", "claims" as a noun): the rules take it
+    /// only with more around it, such as "that" or a quotation.
+    pub fn says_little(&self) -> bool {
+        ["weak", "belief", "quote", "noun", "intent", "stance"].iter().any(|t| self.has(t))
+    }
+
     /// The judgement the verb carries, if it is a loaded word.
     pub fn judgement(&self) -> Option<Judgement> {
         Judgement::from_tags(|t| self.has(t))

@@ -21,19 +21,16 @@ impl Rule for Coordinated {
         for i in 1..doc.len() {
             let Some(verb) = reporting_verb(doc, i) else { continue };
             // verbs of speech only: the others need more than a shared subject
-            let plain = !["weak", "belief", "quote", "intent", "stance", "noun", "dispute"].iter().any(|t| verb.has(t));
-            if !plain || !verb.is(Verb::PAST | Verb::THIRD) {
+            if verb.says_little() || verb.has("dispute") || !verb.is(Verb::PAST | Verb::THIRD) {
                 continue;
             }
             let sentence = doc.sentence_around(i);
             let group = verb_group(doc, i, sentence.start);
             let joined = group.first > sentence.start && doc.is(group.first - 1, &["and", "but"]);
-            // "X and Y said" has its own subject: the word before "and" must
-            // end a clause, not a name
+            // "X and Y said" is not joined: its verb has a subject of its own
             if !joined || group.first < 2 || group.hypothetical {
                 continue;
             }
-
             let content = content_after(doc, i + 1);
             if content.is_empty() {
                 continue;

@@ -35,13 +35,7 @@ impl Rule for Participle {
             // "calling it “a hoax”", "calling the protester ...": a weak verb
             // with an object
             let object = (verb.has("weak") || verb.has("intent") || verb.has("stance")) && opens_object(doc, next);
-            let says_little = verb.has("weak")
-                || verb.has("belief")
-                || verb.has("quote")
-                || verb.has("noun")
-                || verb.has("intent")
-                || verb.has("stance");
-            if says_little && !marked && !object {
+            if verb.says_little() && !marked && !object {
                 continue;
             }
             let content = content_after(doc, next);

@@ -32,8 +32,7 @@ impl Rule for WithSource {
             // for ...", "with voters wanting ...") only before "that" or a
             // quotation
             let marked = doc.is(cue + 1, &["that", ":"]) || opens_quote(doc, cue + 1);
-            let says_little = ["weak", "belief", "quote", "noun", "intent", "stance"].iter().any(|&t| verb.has(t));
-            if says_little && !marked {
+            if verb.says_little() && !marked {
                 continue;
             }
             let content = content_after(doc, cue + 1);

@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{lexicon, Class};
+use crate::lexicon::{lexicon, Class, Verb};
 use crate::text::{Document, TokenKind};
 
 /// The longest a mention may be, in tokens.
@@ -158,7 +158,7 @@ pub(crate) fn is_participle(doc: &Document, i: usize) -> bool {
     let w = doc.norm(i);
     doc.is_word(i)
         && !doc.capitalized(i)
-        && (doc.verb(i).is_some_and(|v| v.is(crate::lexicon::Verb::PARTICIPLE))
+        && (doc.verb(i).is_some_and(|v| v.is(Verb::PARTICIPLE))
             || w.ends_with("ed")
             || matches!(
                 w,
@@ -313,9 +313,8 @@ fn attach_left(doc: &Document, mut start: usize, floor: usize) -> usize {
 fn attached_phrase(doc: &Document, head: usize, floor: usize) -> Option<usize> {
     // a verb's gerund can be a noun after a possessive: "familiar with her
     // thinking"
-    let gerund_noun = head > floor
-        && doc.class(head - 1, Class::Determiner)
-        && doc.verb(head).is_some_and(|v| v.is(crate::lexicon::Verb::GERUND));
+    let gerund_noun =
+        head > floor && doc.class(head - 1, Class::Determiner) && doc.verb(head).is_some_and(|v| v.is(Verb::GERUND));
     if !doc.is_word(head) || is_function_word(doc, head) && !gerund_noun || doc.verb(head).is_some() && !gerund_noun {
         return None;
     }

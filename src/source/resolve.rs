@@ -72,7 +72,7 @@ impl Resolver {
     fn phrase(&mut self, doc: &Document, tokens: Range<usize>) -> usize {
         let mut d = describe(doc, tokens);
         // "Forbes and Wealth-X" is two sources, with no one surname
-        let person = d.proper && d.source_type == SourceType::Person && !d.name.contains(" and ");
+        let person = d.proper && d.source_type == SourceType::Person && !is_group(&d.name);
         if person && !d.name.contains(' ') {
             // "Mr Rutte" where the text named "NATO chief Mark Rutte" before
             let surname = d.name.to_lowercase();
@@ -172,7 +172,7 @@ impl Resolver {
         let found = self.recent.iter().rev().copied().find(|&id| {
             let e = &self.entities[id];
             // "they" may stand for "Bush and Christie"; "he" and "it" may not
-            let group = e.name.contains(" and ");
+            let group = is_group(&e.name);
             let type_fits = if word == "they" {
                 group || wanted.contains(&e.source_type)
             } else {
@@ -197,6 +197,11 @@ impl Resolver {
             }
         }
     }
+}
+
+/// True when a name joins several sources: "Jeb Bush and Chris Christie".
+fn is_group(name: &str) -> bool {
+    name.contains(" and ")
 }
 
 /// A lower-case name without its generational suffix: "joseph r. biden
