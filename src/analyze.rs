@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::learn::{Layer, Settings};
 use crate::report::{Finding, Kind, Part, Reason, Report, SourcePart, Speech};
 use crate::rules::{self, Candidate, Rule};
 use crate::source::mention;
@@ -28,16 +29,55 @@ fn rules() -> &'static [Box<dyn Rule + Send + Sync>] {
 /// assert_eq!(f.source.as_ref().unwrap().name, "Zelensky");
 /// ```
 pub fn analyze(text: &str) -> Report {
+    analyze_with(text, Settings::default())
+}
+
+/// [`analyze`] with the learned layer used as `settings` say: the rules
+/// alone, or another confidence threshold.
+///
+/// ```
+/// use sourcelight::learn::Settings;
+/// let text = "The war is over, Zelensky said.";
+/// let every = sourcelight::analyze_with(text, Settings { min_confidence: 0.0, ..Settings::default() });
+/// assert!(every.findings.iter().all(|f| (0.0..=1.0).contains(&f.confidence)));
+/// ```
+pub fn analyze_with(text: &str, settings: Settings) -> Report {
     let doc = Document::new(text);
+    let mut candidates = rule_candidates(&doc);
+    let model = settings.model();
+    let layer = model.map(|m| Layer::new(&doc, &candidates, &m.tagger));
+    if let Some(layer) = layer.as_ref().filter(|_| settings.learned) {
+        layer.propose(&doc, &mut candidates);
+    }
+    let mut kept = settle_and_inherit(&doc, candidates);
+    if let (Some(layer), Some(model)) = (&layer, model) {
+        layer.score(&doc, &model.scorer, &mut kept, settings);
+    }
+    finish(&doc, &mut kept);
+    build(&doc, kept)
+}
+
+/// Every rule's candidates, in rule order.
+pub(crate) fn rule_candidates(doc: &Document) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     for rule in rules() {
-        rule.find(&doc, &mut candidates);
+        rule.find(doc, &mut candidates);
     }
-    let mut kept = settle(&doc, candidates);
-    inherit_sources(&doc, &mut kept);
-    continue_quotations(&doc, &mut kept);
-    end_contents_at_next_claim(&doc, &mut kept);
-    build(&doc, kept)
+    candidates
+}
+
+/// Settles the candidates and gives participles their sources: what the
+/// scorer then judges.
+pub(crate) fn settle_and_inherit(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut kept = settle(doc, candidates);
+    inherit_sources(doc, &mut kept);
+    kept
+}
+
+/// Extends and trims the contents of the candidates finally kept.
+fn finish(doc: &Document, kept: &mut [Candidate]) {
+    continue_quotations(doc, kept);
+    end_contents_at_next_claim(doc, kept);
 }
 
 /// A kept attribution's source and content, in tokens.
@@ -240,6 +280,7 @@ fn build(doc: &Document, kept: Vec<Candidate>) -> Report {
                 loaded: c.loaded,
                 disputes: None,
                 rule: c.rule,
+                confidence: c.confidence,
             }
         })
         .collect();

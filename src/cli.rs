@@ -11,10 +11,11 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 
 use serde::{Deserialize, Serialize};
 
+use crate::learn::Settings;
 use crate::report::{Finding, Kind, Report, Unit};
 
 const USAGE: &str = "\
-usage: sourcelight analyze [--json | --jsonl] [FILE | -]
+usage: sourcelight analyze [--json | --jsonl] [--min-confidence X | --rules-only] [FILE | -]
 
 Finds who says what in a news text: attributions (source, cue, content) and
 unverified claims (hedges, hearsay, disputes).
@@ -23,6 +24,15 @@ unverified claims (hedges, hearsay, disputes).
   --json     print the report as JSON (offsets count code points)
   --jsonl    read one {\"id\": ..., \"text\": ...} object a line and write one
              {\"id\": ..., \"findings\": [...]} line for each
+  --min-confidence X
+             report only attributions with a confidence of at least X
+             (0 to 1; the default is the threshold chosen for precision)
+  --rules-only
+             the rules alone, without the learned layer's proposals and
+             threshold (every finding still gets a confidence)
+  --model FILE
+             use this model file instead of the one built in (as written
+             by `cargo run --release --bin train`)
   --color    colour the readable output even when it is not a terminal
   -h, --help     show this help
   -V, --version  show the version
@@ -56,6 +66,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> Result
     let mut output = Output::Readable;
     let mut color = None;
     let mut path: Option<&str> = None;
+    let mut settings = Settings::default();
     let mut args = args.iter();
     match args.next().map(String::as_str) {
         Some("analyze") => {}
@@ -66,8 +77,24 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> Result
         Some(other) => return Err(Failure::usage(format!("unknown command '{other}'"))),
         None => return Err(Failure::usage("a command is needed")),
     }
-    for arg in args {
+    while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--min-confidence" => {
+                let value = args.next().ok_or_else(|| Failure::usage("--min-confidence needs a number"))?;
+                settings.min_confidence =
+                    value.parse::<f32>().ok().filter(|x| (0.0..=1.0).contains(x)).ok_or_else(|| {
+                        Failure::usage(format!("--min-confidence takes a number from 0 to 1, not '{value}'"))
+                    })?;
+            }
+            "--rules-only" => settings.learned = false,
+            "--model" => {
+                let path = args.next().ok_or_else(|| Failure::usage("--model needs a file"))?;
+                let bytes = std::fs::read(path)
+                    .map_err(|e| Failure { message: format!("cannot read {path}: {e}"), code: 2 })?;
+                let model = crate::learn::Model::read(&bytes)
+                    .map_err(|e| Failure { message: format!("{path}: {e}"), code: 2 })?;
+                settings.model = Some(Box::leak(Box::new(model)));
+            }
             "--json" => output = Output::Json,
             "--jsonl" => output = Output::Jsonl,
             "--color" => color = Some(true),
@@ -85,7 +112,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> Result
         Box::new(File::open(name).map_err(|e| Failure { message: format!("cannot read {name}: {e}"), code: 2 })?)
     };
     if output == Output::Jsonl {
-        return jsonl(BufReader::new(input), out, name);
+        return jsonl(BufReader::new(input), out, name, settings);
     }
     let mut bytes = Vec::new();
     input.read_to_end(&mut bytes).map_err(|e| Failure { message: format!("cannot read {name}: {e}"), code: 2 })?;
@@ -93,7 +120,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> Result
         message: format!("{name} is not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
         code: 1,
     })?;
-    let report = crate::analyze(&text);
+    let report = crate::analyze_with(&text, settings);
     match output {
         Output::Json => {
             let report = report.into_unit(&text, Unit::CodePoints);
@@ -143,7 +170,7 @@ struct Failed<'a> {
 /// time, so memory holds one line, not the input. A bad line gets an
 /// `{"id", "error"}` line of its own and a message on standard error; the
 /// other lines are still analysed, and the exit code says that some failed.
-fn jsonl(mut input: impl BufRead, out: &mut dyn Write, name: &str) -> Result<(), Failure> {
+fn jsonl(mut input: impl BufRead, out: &mut dyn Write, name: &str, settings: Settings) -> Result<(), Failure> {
     let mut line = Vec::new();
     let mut number = 0usize;
     let mut failures = 0usize;
@@ -168,7 +195,7 @@ fn jsonl(mut input: impl BufRead, out: &mut dyn Write, name: &str) -> Result<(),
             });
         let json = match result {
             Ok(doc) => {
-                let report = crate::analyze(&doc.text).into_unit(&doc.text, Unit::CodePoints);
+                let report = crate::analyze_with(&doc.text, settings).into_unit(&doc.text, Unit::CodePoints);
                 serde_json::to_string(&Analysed { id: &doc.id, findings: &report.findings })
             }
             Err(why) => {

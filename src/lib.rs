@@ -5,6 +5,7 @@ mod analyze;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod explain;
+pub mod learn;
 pub mod lexicon;
 pub mod marks;
 pub mod offsets;
@@ -18,6 +19,6 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use analyze::analyze;
+pub use analyze::{analyze, analyze_with};
 pub use report::{Category, Finding, Judgement, Kind, Reason, Report, SourceType, Speech, Unit};
 pub use span::Span;

@@ -147,8 +147,13 @@ pub struct Finding {
     pub loaded: Option<Judgement>,
     /// For a dispute: the index in `findings` of the claim it disputes.
     pub disputes: Option<usize>,
-    /// The rule that found it (`src/rules/<rule>.rs`, with `_` for `-`).
+    /// The rule that found it (`src/rules/<rule>.rs`, with `_` for `-`),
+    /// or `model` for the learned cue tagger.
     pub rule: &'static str,
+    /// How likely the finding is right, 0 to 1. For attributions it is the
+    /// learned scorer's estimate that the cue and the source are right
+    /// ([`crate::learn`]); unverified findings carry 1 for now.
+    pub confidence: f32,
 }
 
 impl Finding {

@@ -1,9 +1,12 @@
 //! The attribution and hedge patterns sourcelight must find, as a table:
 //! `tests/data/patterns.txt` holds sentences and the findings expected in
-//! each, one per line, and each case must produce exactly those findings.
+//! each, one per line, and each case must produce exactly those findings
+//! from the rules alone (the learned layer is measured on annotated news:
+//! see `tests/learned.rs` and QUALITY.md).
 #![cfg(not(target_arch = "wasm32"))]
 
-use sourcelight::{analyze, Finding, Kind};
+use sourcelight::learn::Settings;
+use sourcelight::{analyze_with, Finding, Kind};
 
 /// A finding written the way the table writes it:
 /// `kind | cue | source (type: name) | content`, with `-` for none.
@@ -39,7 +42,8 @@ fn every_pattern_in_the_table() {
             }
         }
         cases += 1;
-        let found: Vec<String> = analyze(&text).findings.iter().map(describe).collect();
+        let rules_only = Settings { learned: false, ..Settings::default() };
+        let found: Vec<String> = analyze_with(&text, rules_only).findings.iter().map(describe).collect();
         if found != expected {
             failures.push(format!(
                 "> {text}\n  expected:\n    {}\n  found:\n    {}",

@@ -28,7 +28,7 @@ use crate::source::mention::Mention;
 use crate::text::Document;
 
 /// What a rule proposes, in token ranges.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
     /// Attribution or unverified.
     pub kind: Kind,
@@ -47,6 +47,9 @@ pub struct Candidate {
     pub inherits_source: bool,
     /// The rule that proposed it.
     pub rule: &'static str,
+    /// How likely the candidate is right, 0 to 1: the learned scorer's
+    /// figure for attributions (see [`crate::learn`]); 1 until it is scored.
+    pub confidence: f32,
 }
 
 impl Candidate {
@@ -61,6 +64,7 @@ impl Candidate {
             loaded: None,
             inherits_source: false,
             rule,
+            confidence: 1.0,
         }
     }
 
@@ -75,6 +79,7 @@ impl Candidate {
             loaded: None,
             inherits_source: false,
             rule,
+            confidence: 1.0,
         }
     }
 
@@ -89,6 +94,7 @@ impl Candidate {
             loaded: None,
             inherits_source: false,
             rule,
+            confidence: 1.0,
         }
     }
 }

@@ -224,6 +224,11 @@ impl<'t> Document<'t> {
         self.words.get(i).is_some_and(|w| w.classes & classes != 0)
     }
 
+    /// The [`Class`] bits of token `i` (0 past the end).
+    pub fn classes(&self, i: usize) -> u32 {
+        self.words.get(i).map_or(0, |w| w.classes)
+    }
+
     /// The reporting verb token `i` is, if it is one.
     pub fn verb(&self, i: usize) -> Option<&'static Verb> {
         self.words.get(i).and_then(|w| w.verb)

@@ -1,0 +1,283 @@
+//! What the models see: hashed features of tokens (for the cue tagger) and
+//! of candidate attributions (for the scorer).
+//!
+//! A feature is a template number and a value ("the word after is
+//! `that`"), hashed to 32 bits; the model's table folds the hash into its
+//! buckets. No strings are kept in the model: a word the training data
+//! never showed simply hits a bucket with no weight. The features lean on
+//! what generalizes past the words seen in training: the word lists'
+//! classes and verb tags, suffixes, the shape of the words, quotation
+//! marks, and what the rules proposed.
+
+use std::ops::Range;
+
+use crate::rules::Candidate;
+use crate::source::describe::describe;
+use crate::source::mention::{self, Form};
+use crate::text::{Document, QuoteSide, TokenKind};
+
+/// FNV-1a over bytes.
+pub fn hash_bytes(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// Combines two hashes (order matters).
+fn mix(a: u32, b: u32) -> u32 {
+    let h = (a ^ b.rotate_left(16)).wrapping_mul(0x9e37_79b1) ^ b;
+    (h ^ (h >> 15)).wrapping_mul(0x85eb_ca6b) ^ (h >> 13)
+}
+
+/// A list of feature hashes being filled.
+pub struct Features<'o> {
+    out: &'o mut Vec<u32>,
+}
+
+impl<'o> Features<'o> {
+    /// Starts a fresh list in `out`.
+    pub fn new(out: &'o mut Vec<u32>) -> Self {
+        out.clear();
+        Features { out }
+    }
+
+    /// Template `t` with a hashed value.
+    fn add(&mut self, t: u32, value: u32) {
+        self.out.push(mix(t.wrapping_mul(0x2545_f491), value));
+    }
+
+    /// Template `t` with two hashed values.
+    fn add2(&mut self, t: u32, a: u32, b: u32) {
+        self.add(t, mix(a, b));
+    }
+
+    /// Template `t` with a string value.
+    fn add_str(&mut self, t: u32, value: &str) {
+        self.add(t, hash_bytes(value.as_bytes()));
+    }
+}
+
+/// Hashes of what each token is, computed once per text.
+pub struct TokenTable {
+    /// The lower-case word.
+    word: Vec<u32>,
+    /// The verb's base form for reporting verbs ("say" for "said"), else the word.
+    lemma: Vec<u32>,
+    /// A coarse shape: see [`shape`].
+    shape: Vec<u8>,
+    /// Inside a quotation.
+    quoted: Vec<bool>,
+    /// The rule whose candidate cue covers the token, and whether the token
+    /// starts that cue, hashed; 0 when no rule proposes it.
+    rule: Vec<u32>,
+}
+
+/// A token's shape: punctuation, quotation marks, numbers, and the case of words.
+fn shape(doc: &Document, i: usize) -> u8 {
+    let t = doc.token(i);
+    match t.kind {
+        TokenKind::Quote(QuoteSide::Open) => 1,
+        TokenKind::Quote(_) => 2,
+        TokenKind::Number => 3,
+        TokenKind::Link => 4,
+        TokenKind::Possessive => 5,
+        TokenKind::Punct => match doc.norm(i) {
+            "," => 6,
+            ":" => 7,
+            "." | "!" | "?" => 8,
+            "—" | "–" | "-" => 9,
+            "(" | ")" => 10,
+            _ => 11,
+        },
+        TokenKind::Word if !t.capitalized => 12,
+        TokenKind::Word if doc.raw(i).chars().skip(1).any(|c| c.is_uppercase()) => 13,
+        TokenKind::Word => 14,
+    }
+}
+
+/// How far away, in a few steps: 0, 1, 2, 3-4, 5-8, 9-16, more.
+fn distance_bucket(d: usize) -> u32 {
+    match d {
+        0..=2 => d as u32,
+        3..=4 => 3,
+        5..=8 => 4,
+        9..=16 => 5,
+        _ => 6,
+    }
+}
+
+impl TokenTable {
+    /// The table for `doc`, given the rules' candidates.
+    pub fn new(doc: &Document, candidates: &[Candidate]) -> TokenTable {
+        let n = doc.len();
+        let word: Vec<u32> = (0..n).map(|i| hash_bytes(doc.norm(i).as_bytes())).collect();
+        let lemma =
+            (0..n).map(|i| doc.verb(i).map_or(word[i], |v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995)).collect();
+        let shape = (0..n).map(|i| shape(doc, i)).collect();
+        let mut quoted = vec![false; n];
+        for q in &doc.quotes {
+            for flag in &mut quoted[(q.open + 1).min(n)..q.close.min(n)] {
+                *flag = true;
+            }
+        }
+        let mut rule = vec![0u32; n];
+        for c in candidates {
+            let name = hash_bytes(c.rule.as_bytes());
+            for t in c.cue.clone() {
+                if rule[t] == 0 {
+                    rule[t] = mix(name, u32::from(t == c.cue.start));
+                }
+            }
+        }
+        TokenTable { word, lemma, shape, quoted, rule }
+    }
+
+    fn word(&self, i: isize) -> u32 {
+        usize::try_from(i).ok().and_then(|i| self.word.get(i)).copied().unwrap_or(0x0bad_cafe)
+    }
+
+    fn shape(&self, i: isize) -> u32 {
+        usize::try_from(i).ok().and_then(|i| self.shape.get(i)).map_or(99, |&s| u32::from(s))
+    }
+}
+
+/// True when token `i` is one the cue tagger reads: a word.
+pub fn taggable(doc: &Document, i: usize) -> bool {
+    doc.is_word(i)
+}
+
+/// The features of token `i` for the cue tagger.
+pub fn token(doc: &Document, table: &TokenTable, i: usize, out: &mut Vec<u32>) {
+    let mut f = Features::new(out);
+    let at = i as isize;
+    let sentence = doc.sentence_around(i);
+    f.add(0, 0); // the bias of the token
+    f.add(1, table.word[i]);
+    f.add(2, table.lemma[i]);
+    for d in [-2isize, -1, 1, 2] {
+        f.add2(3, d as u32, table.word(at + d));
+        f.add2(4, d as u32, table.shape(at + d));
+    }
+    f.add2(5, table.word(at - 1), table.word[i]);
+    f.add2(6, table.word[i], table.word(at + 1));
+    f.add2(7, table.lemma[i], table.word(at + 1));
+    let norm = doc.norm(i);
+    let chars: Vec<char> = norm.chars().collect();
+    for k in [2, 3, 4] {
+        if chars.len() > k {
+            let suffix: String = chars[chars.len() - k..].iter().collect();
+            f.add_str(8 + k as u32, &suffix);
+        }
+    }
+    f.add(12, table.shape(at));
+    f.add2(13, table.shape(at - 1) * 100 + table.shape(at), table.shape(at + 1));
+    for (t, k) in [(14u32, i as isize), (15, at - 1), (16, at + 1), (17, at - 2), (18, at + 2)] {
+        let Ok(k) = usize::try_from(k) else { continue };
+        if k >= doc.len() {
+            continue;
+        }
+        let classes = doc.classes(k);
+        for bit in (0..32).filter(|b| classes & (1 << b) != 0) {
+            f.add(t, bit);
+        }
+        if doc.source_word(k) {
+            f.add(t, 100);
+        }
+        if let Some(verb) = doc.verb(k) {
+            f.add(t, 200 + u32::from(verb.forms));
+            for tag in &verb.tags {
+                f.add2(t, 300, hash_bytes(tag.as_bytes()));
+            }
+        }
+    }
+    f.add(19, u32::from(table.quoted[i]));
+    f.add(20, table.rule[i]);
+    if table.rule[i] != 0 {
+        f.add2(21, table.rule[i], table.lemma[i]);
+    }
+    f.add(22, distance_bucket(i - sentence.start));
+    f.add(23, distance_bucket(sentence.end - 1 - i));
+    // quotation marks nearby in the sentence, on either side
+    let quote_before = (sentence.start..i).rev().find(|&k| matches!(doc.token(k).kind, TokenKind::Quote(_)));
+    let quote_after = (i + 1..sentence.end).find(|&k| matches!(doc.token(k).kind, TokenKind::Quote(_)));
+    f.add(24, quote_before.map_or(7, |k| distance_bucket(i - k)));
+    f.add(25, quote_after.map_or(7, |k| distance_bucket(k - i)));
+    f.add(26, u32::from(doc.title_case(i)));
+    // a "that" or a colon soon after: a clause follows the word
+    let that = (i + 1..(i + 4).min(sentence.end)).find(|&k| doc.is(k, &["that", ":"]));
+    f.add(27, that.map_or(9, |k| (k - i) as u32));
+    f.add2(28, table.word(at - 1), table.lemma[i]);
+}
+
+/// The features of a candidate attribution for the scorer. `cue_p` is the
+/// tagger's probability for the cue's words (the highest among them).
+pub fn candidate(doc: &Document, table: &TokenTable, c: &Candidate, cue_p: f32, out: &mut Vec<u32>) {
+    let mut f = Features::new(out);
+    let rule = hash_bytes(c.rule.as_bytes());
+    f.add(0, 0);
+    f.add(1, rule);
+    let bucket = (cue_p * 10.0).floor().clamp(0.0, 9.0) as u32;
+    f.add(2, bucket);
+    f.add2(3, rule, bucket);
+    let cue = c.cue.clone();
+    let head = cue.clone().find(|&k| doc.verb(k).is_some()).unwrap_or(cue.end - 1);
+    f.add(4, table.lemma[head]);
+    f.add2(5, rule, table.lemma[head]);
+    for k in cue.clone() {
+        f.add(6, table.lemma[k]);
+    }
+    f.add(7, distance_bucket(cue.len()));
+    if let Some(verb) = doc.verb(head) {
+        f.add(8, u32::from(verb.forms));
+        for tag in &verb.tags {
+            f.add(9, hash_bytes(tag.as_bytes()));
+        }
+    }
+    let before = cue.start as isize - 1;
+    f.add(10, table.word(before));
+    f.add(11, table.word(cue.end as isize));
+    f.add(12, table.shape(cue.end as isize));
+    f.add(13, u32::from(table.quoted[cue.start]));
+    f.add(14, u32::from(doc.title_case(cue.start)));
+    f.add(15, u32::from(c.inherits_source));
+    match &c.source {
+        None => f.add(16, 0),
+        Some(m) => source(doc, table, &m.tokens, m.form, &cue, rule, &mut f),
+    }
+    content(doc, &c.content, &cue, &mut f);
+}
+
+fn source(
+    doc: &Document,
+    table: &TokenTable,
+    tokens: &Range<usize>,
+    form: Form,
+    cue: &Range<usize>,
+    rule: u32,
+    f: &mut Features<'_>,
+) {
+    f.add(16, 1 + form as u32);
+    let description = describe(doc, tokens.clone());
+    let kind = description.source_type as u32;
+    f.add(17, kind);
+    f.add2(18, rule, kind);
+    f.add(19, u32::from(description.proper));
+    f.add(20, distance_bucket(tokens.len()));
+    let head = mention::head(doc, &mention::Mention { tokens: tokens.clone(), form });
+    f.add(21, table.word[head]);
+    f.add(22, table.shape(head as isize));
+    let (side, gap) =
+        if tokens.end <= cue.start { (0, cue.start - tokens.end) } else { (1, tokens.start.saturating_sub(cue.end)) };
+    f.add2(23, side, distance_bucket(gap));
+    f.add(24, table.word(tokens.start as isize - 1));
+    f.add(25, u32::from(doc.sentence_of(tokens.start) != doc.sentence_of(cue.start)));
+}
+
+fn content(doc: &Document, content: &[Range<usize>], cue: &Range<usize>, f: &mut Features<'_>) {
+    f.add(30, content.len().min(3) as u32);
+    let length: usize = content.iter().map(|r| r.len()).sum();
+    f.add(31, distance_bucket(length));
+    for r in content.iter().take(2) {
+        let side = u32::from(r.start >= cue.end);
+        let quotation = r.start > 0 && matches!(doc.token(r.start - 1).kind, TokenKind::Quote(QuoteSide::Open));
+        f.add2(32, side, u32::from(quotation));
+    }
+}

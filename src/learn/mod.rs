@@ -1,0 +1,176 @@
+//! The learned layer: two small models trained on annotated news, working
+//! with the rules.
+//!
+//! - The **cue tagger** gives every word the probability that it is part of
+//!   an attribution cue. It reads the word and its neighbours, the word
+//!   lists' classes, quotation marks, and what the rules proposed there.
+//!   Runs of words it believes in that no rule proposed become candidates
+//!   of their own ([`propose`]), with a source and content found the way
+//!   the rules find them.
+//! - The **scorer** gives every candidate attribution, from the rules and
+//!   from the tagger alike, a confidence: the probability that its cue and
+//!   source are right. It reads the rule, the cue, the source's form and
+//!   type, the distance between them, the content, and the tagger's belief
+//!   in the cue. Candidates below the threshold are dropped before the
+//!   engine settles overlaps, so a weak candidate never blocks a better one.
+//!
+//! Both are logistic regressions over hashed features ([`features`]) kept
+//! in one file ([`model`]) that the crate embeds at compile time. The
+//! trainer (`src/bin/train.rs`, native only) writes that file from
+//! `polnear-train.jsonl`; nothing here depends on a browser or learns.
+
+pub mod features;
+pub mod model;
+pub mod propose;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod training;
+
+use std::sync::OnceLock;
+
+use crate::report::Kind;
+use crate::rules::Candidate;
+use crate::text::Document;
+use features::TokenTable;
+use model::Table;
+
+/// The model the crate ships, written by `cargo run --release --bin train`.
+const SHIPPED: &[u8] = include_bytes!("../../model/sourcelight.model");
+
+/// The findings reported by default have at least this confidence. Chosen
+/// on PolNeAR dev for precision (see QUALITY.md).
+pub const THRESHOLD: f32 = 0.5;
+
+/// The two tables of a model file, in this order.
+#[derive(Debug)]
+pub struct Model {
+    /// Word by word: part of a cue or not.
+    pub tagger: Table,
+    /// Candidate by candidate: cue and source right or not.
+    pub scorer: Table,
+}
+
+impl Model {
+    /// Reads a model file.
+    pub fn read(bytes: &[u8]) -> Result<Model, model::FormatError> {
+        let mut tables = model::read(bytes)?.into_iter();
+        match (tables.next(), tables.next(), tables.next()) {
+            (Some(tagger), Some(scorer), None) => Ok(Model { tagger, scorer }),
+            _ => Err(model::FormatError("a model has two tables")),
+        }
+    }
+
+    /// The model file's bytes.
+    pub fn write(&self) -> Vec<u8> {
+        model::write(&[&self.tagger, &self.scorer])
+    }
+}
+
+/// The shipped model, read once; `None` only if the embedded file is broken
+/// (a test makes sure it is not), and then the rules work alone.
+pub fn shipped() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::read(SHIPPED).ok()).as_ref()
+}
+
+/// How the engine uses the learned layer.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// Add the tagger's proposals and drop candidates below
+    /// `min_confidence`. When false the rules work alone: their candidates
+    /// are all kept, each with the scorer's confidence.
+    pub learned: bool,
+    /// Attributions with a lower confidence are not reported.
+    pub min_confidence: f32,
+    /// The model to use instead of the shipped one (one just trained).
+    pub model: Option<&'static Model>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { learned: true, min_confidence: THRESHOLD, model: None }
+    }
+}
+
+impl Settings {
+    /// The model these settings use: their own, else the shipped one.
+    pub fn model(&self) -> Option<&'static Model> {
+        self.model.or_else(shipped)
+    }
+}
+
+/// The learned layer's view of one text: what each token is, and the
+/// tagger's probability for each.
+pub struct Layer {
+    table: TokenTable,
+    probability: Vec<f32>,
+}
+
+impl Layer {
+    /// Tags `doc`, given the rules' candidates (the tagger reads them).
+    pub fn new(doc: &Document, candidates: &[Candidate], tagger: &Table) -> Layer {
+        let table = TokenTable::new(doc, candidates);
+        let mut buffer = Vec::with_capacity(64);
+        let probability = (0..doc.len())
+            .map(|i| {
+                if features::taggable(doc, i) {
+                    features::token(doc, &table, i, &mut buffer);
+                    tagger.probability(&buffer)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        Layer { table, probability }
+    }
+
+    /// The tagger's probability for token `i`.
+    pub fn probability(&self, i: usize) -> f32 {
+        self.probability[i]
+    }
+
+    /// Adds the tagger's own cues to `candidates` (see [`propose`]).
+    pub fn propose(&self, doc: &Document, candidates: &mut Vec<Candidate>) {
+        let mut proposed = Vec::new();
+        propose::cues(doc, &self.probability, candidates, &mut proposed);
+        candidates.append(&mut proposed);
+    }
+
+    /// The scorer's features of a candidate attribution, in `out`.
+    pub fn features(&self, doc: &Document, c: &Candidate, out: &mut Vec<u32>) {
+        let cue_p = c.cue.clone().map(|t| self.probability[t]).fold(0.0, f32::max);
+        features::candidate(doc, &self.table, c, cue_p, out);
+    }
+
+    /// Gives every attribution with a source its confidence from `scorer`;
+    /// with `settings.learned`, drops those below `settings.min_confidence`.
+    /// Claims with no source ("reportedly") and unverified findings are
+    /// the rules' alone for now, and keep a confidence of 1.
+    pub fn score(&self, doc: &Document, scorer: &Table, kept: &mut Vec<Candidate>, settings: Settings) {
+        let mut buffer = Vec::with_capacity(64);
+        for c in kept.iter_mut().filter(|c| scored(c)) {
+            self.features(doc, c, &mut buffer);
+            c.confidence = scorer.probability(&buffer);
+        }
+        if settings.learned {
+            kept.retain(|c| !scored(c) || c.confidence >= settings.min_confidence);
+        }
+    }
+}
+
+/// True for the candidates the scorer judges: attributions with a source.
+pub fn scored(c: &Candidate) -> bool {
+    c.kind == Kind::Attribution && c.source.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_loads() {
+        let model = shipped().expect("model/sourcelight.model reads");
+        assert!(model.tagger.non_zero() > 100, "{model:?}");
+        assert!(model.scorer.non_zero() > 100, "{model:?}");
+        assert_eq!(Model::read(&model.write()).unwrap().write(), SHIPPED);
+    }
+}
