@@ -45,13 +45,16 @@ pub fn analyze_with(text: &str, settings: Settings) -> Report {
     let doc = Document::new(text);
     let mut candidates = rule_candidates(&doc);
     let model = settings.model();
-    let layer = model.map(|m| Layer::new(&doc, &candidates, &m.tagger));
+    let layer = model.map(|m| Layer::new(&doc, &candidates, &m.tagger, &m.sources));
     if let Some(layer) = layer.as_ref().filter(|_| settings.learned) {
         layer.propose(&doc, &mut candidates);
     }
     let mut kept = settle_and_inherit(&doc, candidates);
     if let (Some(layer), Some(model)) = (&layer, model) {
         layer.score(&doc, &model.scorer, &mut kept, settings);
+        if settings.learned {
+            layer.widen(&doc, &mut kept);
+        }
     }
     finish(&doc, &mut kept);
     build(&doc, kept)
@@ -252,7 +255,7 @@ fn build(doc: &Document, kept: Vec<Candidate>) -> Report {
         .zip(&entity_of)
         .map(|(c, entity)| {
             let source = c.source.as_ref().zip(*entity).map(|(m, id)| {
-                let span = doc.span(m.tokens.clone());
+                let span = doc.span(c.source_words.clone().unwrap_or_else(|| m.tokens.clone()));
                 SourcePart {
                     start: span.start,
                     end: span.end,

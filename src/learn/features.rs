@@ -30,18 +30,20 @@ fn mix(a: u32, b: u32) -> u32 {
 /// A list of feature hashes being filled.
 pub struct Features<'o> {
     out: &'o mut Vec<u32>,
+    /// Added to template numbers, to keep two sets of features apart.
+    namespace: u32,
 }
 
 impl<'o> Features<'o> {
     /// Starts a fresh list in `out`.
     pub fn new(out: &'o mut Vec<u32>) -> Self {
         out.clear();
-        Features { out }
+        Features { out, namespace: 0 }
     }
 
     /// Template `t` with a hashed value.
     fn add(&mut self, t: u32, value: u32) {
-        self.out.push(mix(t.wrapping_mul(0x2545_f491), value));
+        self.out.push(mix((t + self.namespace).wrapping_mul(0x2545_f491), value));
     }
 
     /// Template `t` with two hashed values.
@@ -61,6 +63,8 @@ pub struct TokenTable {
     word: Vec<u32>,
     /// The verb's base form for reporting verbs ("say" for "said"), else the word.
     lemma: Vec<u32>,
+    /// A crude stem: "support" for "supports", "supported", "supporting".
+    stem: Vec<u32>,
     /// A coarse shape: see [`shape`].
     shape: Vec<u8>,
     /// Inside a quotation.
@@ -68,6 +72,8 @@ pub struct TokenTable {
     /// The rule whose candidate cue covers the token, and whether the token
     /// starts that cue, hashed; 0 when no rule proposes it.
     rule: Vec<u32>,
+    /// The same for the sources the rules proposed.
+    source_rule: Vec<u32>,
 }
 
 /// A token's shape: punctuation, quotation marks, numbers, and the case of words.
@@ -104,6 +110,14 @@ fn distance_bucket(d: usize) -> u32 {
     }
 }
 
+/// A word without its inflection, roughly: "support" for "supports",
+/// "supported" and "supporting", "worr" for "worried" and "worries".
+fn stem(word: &str) -> &str {
+    let cut = |suffix: &str| word.strip_suffix(suffix).filter(|rest| rest.len() >= 3);
+    let rest = ["ing", "ied", "ies", "ed", "es", "s"].iter().find_map(|s| cut(s)).unwrap_or(word);
+    rest.strip_suffix('e').filter(|r| r.len() >= 3).unwrap_or(rest)
+}
+
 impl TokenTable {
     /// The table for `doc`, given the rules' candidates.
     pub fn new(doc: &Document, candidates: &[Candidate]) -> TokenTable {
@@ -111,6 +125,7 @@ impl TokenTable {
         let word: Vec<u32> = (0..n).map(|i| hash_bytes(doc.norm(i).as_bytes())).collect();
         let lemma =
             (0..n).map(|i| doc.verb(i).map_or(word[i], |v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995)).collect();
+        let stem = (0..n).map(|i| hash_bytes(stem(doc.norm(i)).as_bytes())).collect();
         let shape = (0..n).map(|i| shape(doc, i)).collect();
         let mut quoted = vec![false; n];
         for q in &doc.quotes {
@@ -119,15 +134,22 @@ impl TokenTable {
             }
         }
         let mut rule = vec![0u32; n];
-        for c in candidates {
-            let name = hash_bytes(c.rule.as_bytes());
-            for t in c.cue.clone() {
-                if rule[t] == 0 {
-                    rule[t] = mix(name, u32::from(t == c.cue.start));
+        let mut source_rule = vec![0u32; n];
+        let mark = |marks: &mut [u32], tokens: Range<usize>, name: u32| {
+            for t in tokens.clone() {
+                if marks[t] == 0 {
+                    marks[t] = mix(name, u32::from(t == tokens.start));
                 }
             }
+        };
+        for c in candidates {
+            let name = hash_bytes(c.rule.as_bytes());
+            mark(&mut rule, c.cue.clone(), name);
+            if let Some(m) = &c.source {
+                mark(&mut source_rule, m.tokens.clone(), name);
+            }
         }
-        TokenTable { word, lemma, shape, quoted, rule }
+        TokenTable { word, lemma, stem, shape, quoted, rule, source_rule }
     }
 
     fn word(&self, i: isize) -> u32 {
@@ -144,9 +166,12 @@ pub fn taggable(doc: &Document, i: usize) -> bool {
     doc.is_word(i)
 }
 
-/// The features of token `i` for the cue tagger.
+/// The features of token `i` for the taggers.
 pub fn token(doc: &Document, table: &TokenTable, i: usize, out: &mut Vec<u32>) {
-    let mut f = Features::new(out);
+    token_into(&mut Features::new(out), doc, table, i);
+}
+
+fn token_into(f: &mut Features<'_>, doc: &Document, table: &TokenTable, i: usize) {
     let at = i as isize;
     let sentence = doc.sentence_around(i);
     f.add(0, 0); // the bias of the token
@@ -205,18 +230,46 @@ pub fn token(doc: &Document, table: &TokenTable, i: usize, out: &mut Vec<u32>) {
     let that = (i + 1..(i + 4).min(sentence.end)).find(|&k| doc.is(k, &["that", ":"]));
     f.add(27, that.map_or(9, |k| (k - i) as u32));
     f.add2(28, table.word(at - 1), table.lemma[i]);
+    f.add(31, table.stem[i]);
+    f.add2(32, table.stem[i], table.word(at + 1));
+    f.add2(33, table.word(at - 1), table.stem[i]);
+    f.add(29, table.source_rule[i]);
+    // the nearest rule cue in the sentence, and on which side
+    let cue_before = (sentence.start..i).rev().find(|&k| table.rule[k] != 0);
+    let cue_after = (i + 1..sentence.end).find(|&k| table.rule[k] != 0);
+    f.add2(30, 0, cue_before.map_or(7, |k| distance_bucket(i - k)));
+    f.add2(30, 1, cue_after.map_or(7, |k| distance_bucket(k - i)));
 }
 
-/// The features of a candidate attribution for the scorer. `cue_p` is the
-/// tagger's probability for the cue's words (the highest among them).
-pub fn candidate(doc: &Document, table: &TokenTable, c: &Candidate, cue_p: f32, out: &mut Vec<u32>) {
+/// What the taggers believe of a candidate: the cue tagger's highest
+/// probability among the cue's words, and the source tagger's mean over
+/// the source's words.
+#[derive(Clone, Copy)]
+pub struct Belief {
+    /// In the cue.
+    pub cue: f32,
+    /// In the source.
+    pub source: f32,
+}
+
+/// A probability in tenths.
+fn tenths(p: f32) -> u32 {
+    (p * 10.0).floor().clamp(0.0, 9.0) as u32
+}
+
+/// The features of a candidate attribution for the scorer.
+pub fn candidate(doc: &Document, table: &TokenTable, c: &Candidate, belief: Belief, out: &mut Vec<u32>) {
     let mut f = Features::new(out);
     let rule = hash_bytes(c.rule.as_bytes());
     f.add(0, 0);
     f.add(1, rule);
-    let bucket = (cue_p * 10.0).floor().clamp(0.0, 9.0) as u32;
+    let bucket = tenths(belief.cue);
     f.add(2, bucket);
     f.add2(3, rule, bucket);
+    let source_bucket = tenths(belief.source);
+    f.add(26, source_bucket);
+    f.add2(27, rule, source_bucket);
+    f.add2(28, bucket, source_bucket);
     let cue = c.cue.clone();
     let head = cue.clone().find(|&k| doc.verb(k).is_some()).unwrap_or(cue.end - 1);
     f.add(4, table.lemma[head]);
@@ -225,6 +278,8 @@ pub fn candidate(doc: &Document, table: &TokenTable, c: &Candidate, cue_p: f32, 
         f.add(6, table.lemma[k]);
     }
     f.add(7, distance_bucket(cue.len()));
+    f.add(40, table.stem[head]);
+    f.add2(41, rule, table.stem[head]);
     if let Some(verb) = doc.verb(head) {
         f.add(8, u32::from(verb.forms));
         for tag in &verb.tags {
@@ -243,6 +298,9 @@ pub fn candidate(doc: &Document, table: &TokenTable, c: &Candidate, cue_p: f32, 
         Some(m) => source(doc, table, &m.tokens, m.form, &cue, rule, &mut f),
     }
     content(doc, &c.content, &cue, &mut f);
+    // what the taggers read at the cue's head, apart from the above
+    f.namespace = 100;
+    token_into(&mut f, doc, table, head);
 }
 
 fn source(
@@ -263,6 +321,13 @@ fn source(
     f.add(20, distance_bucket(tokens.len()));
     let head = mention::head(doc, &mention::Mention { tokens: tokens.clone(), form });
     f.add(21, table.word[head]);
+    f.add(42, table.stem[head]);
+    // the words between source and cue ("who", "has", a comma)
+    let between = if tokens.end <= cue.start { tokens.end..cue.start } else { cue.end..tokens.start };
+    f.add(43, distance_bucket(between.len()));
+    for k in between.take(4) {
+        f.add(44, table.lemma[k]);
+    }
     f.add(22, table.shape(head as isize));
     let (side, gap) =
         if tokens.end <= cue.start { (0, cue.start - tokens.end) } else { (1, tokens.start.saturating_sub(cue.end)) };

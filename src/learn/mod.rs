@@ -19,6 +19,7 @@
 //! trainer (`src/bin/train.rs`, native only) writes that file from
 //! `polnear-train.jsonl`; nothing here depends on a browser or learns.
 
+pub mod extent;
 pub mod features;
 pub mod model;
 pub mod propose;
@@ -40,11 +41,13 @@ const SHIPPED: &[u8] = include_bytes!("../../model/sourcelight.model");
 /// on PolNeAR dev for precision (see QUALITY.md).
 pub const THRESHOLD: f32 = 0.5;
 
-/// The two tables of a model file, in this order.
+/// The tables of a model file, in this order.
 #[derive(Debug)]
 pub struct Model {
     /// Word by word: part of a cue or not.
     pub tagger: Table,
+    /// Word by word: part of a source or not.
+    pub sources: Table,
     /// Candidate by candidate: cue and source right or not.
     pub scorer: Table,
 }
@@ -53,15 +56,15 @@ impl Model {
     /// Reads a model file.
     pub fn read(bytes: &[u8]) -> Result<Model, model::FormatError> {
         let mut tables = model::read(bytes)?.into_iter();
-        match (tables.next(), tables.next(), tables.next()) {
-            (Some(tagger), Some(scorer), None) => Ok(Model { tagger, scorer }),
-            _ => Err(model::FormatError("a model has two tables")),
+        match (tables.next(), tables.next(), tables.next(), tables.next()) {
+            (Some(tagger), Some(sources), Some(scorer), None) => Ok(Model { tagger, sources, scorer }),
+            _ => Err(model::FormatError("a model has three tables")),
         }
     }
 
     /// The model file's bytes.
     pub fn write(&self) -> Vec<u8> {
-        model::write(&[&self.tagger, &self.scorer])
+        model::write(&[&self.tagger, &self.sources, &self.scorer])
     }
 }
 
@@ -102,43 +105,43 @@ impl Settings {
 /// tagger's probability for each.
 pub struct Layer {
     table: TokenTable,
-    probability: Vec<f32>,
+    /// Per token, the cue tagger's probability (0 for tokens it does not read).
+    cue: Vec<f32>,
+    /// Per token, the source tagger's.
+    source: Vec<f32>,
 }
 
 impl Layer {
-    /// Tags `doc`, given the rules' candidates (the tagger reads them).
-    pub fn new(doc: &Document, candidates: &[Candidate], tagger: &Table) -> Layer {
+    /// Tags `doc` with the cue and source taggers, given the rules'
+    /// candidates (the taggers read them).
+    pub fn new(doc: &Document, candidates: &[Candidate], cue_tagger: &Table, source_tagger: &Table) -> Layer {
         let table = TokenTable::new(doc, candidates);
         let mut buffer = Vec::with_capacity(64);
-        let probability = (0..doc.len())
-            .map(|i| {
-                if features::taggable(doc, i) {
-                    features::token(doc, &table, i, &mut buffer);
-                    tagger.probability(&buffer)
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        Layer { table, probability }
-    }
-
-    /// The tagger's probability for token `i`.
-    pub fn probability(&self, i: usize) -> f32 {
-        self.probability[i]
+        let mut cue = vec![0.0; doc.len()];
+        let mut source = vec![0.0; doc.len()];
+        for i in (0..doc.len()).filter(|&i| features::taggable(doc, i)) {
+            features::token(doc, &table, i, &mut buffer);
+            cue[i] = cue_tagger.probability(&buffer);
+            source[i] = source_tagger.probability(&buffer);
+        }
+        Layer { table, cue, source }
     }
 
     /// Adds the tagger's own cues to `candidates` (see [`propose`]).
     pub fn propose(&self, doc: &Document, candidates: &mut Vec<Candidate>) {
         let mut proposed = Vec::new();
-        propose::cues(doc, &self.probability, candidates, &mut proposed);
+        propose::cues(doc, &self.cue, &self.source, candidates, &mut proposed);
         candidates.append(&mut proposed);
     }
 
     /// The scorer's features of a candidate attribution, in `out`.
     pub fn features(&self, doc: &Document, c: &Candidate, out: &mut Vec<u32>) {
-        let cue_p = c.cue.clone().map(|t| self.probability[t]).fold(0.0, f32::max);
-        features::candidate(doc, &self.table, c, cue_p, out);
+        let cue = c.cue.clone().map(|t| self.cue[t]).fold(0.0, f32::max);
+        let source = c
+            .source
+            .as_ref()
+            .map_or(0.0, |m| m.tokens.clone().map(|t| self.source[t]).sum::<f32>() / m.tokens.len().max(1) as f32);
+        features::candidate(doc, &self.table, c, features::Belief { cue, source }, out);
     }
 
     /// Gives every attribution with a source its confidence from `scorer`;
@@ -153,6 +156,16 @@ impl Layer {
         }
         if settings.learned {
             kept.retain(|c| !scored(c) || c.confidence >= settings.min_confidence);
+        }
+    }
+}
+
+impl Layer {
+    /// Widens the cues and sources of scored attributions over the words
+    /// next to them that the taggers take for part of them (see [`extent`]).
+    pub fn widen(&self, doc: &Document, kept: &mut [Candidate]) {
+        for c in kept.iter_mut().filter(|c| scored(c)) {
+            extent::widen(doc, c, &self.cue, &self.source);
         }
     }
 }

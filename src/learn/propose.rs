@@ -6,15 +6,29 @@ use std::ops::Range;
 
 use crate::lexicon::Class;
 use crate::rules::{clause, Candidate};
-use crate::source::mention::{self, Mention};
+use crate::source::mention::{self, Form, Mention};
 use crate::text::Document;
 
 /// The rule name of the tagger's proposals.
 pub const RULE: &str = "model";
 
-/// A word the tagger gives at least this probability may start or continue
-/// a proposed cue; the scorer then decides whether it is kept.
-pub const PROPOSE: f32 = 0.3;
+/// A word the tagger gives at least this probability may be part of a
+/// proposed cue ...
+pub const EXTEND: f32 = 0.2;
+
+/// ... when some word of the run, one that can carry a cue by itself, has
+/// at least this one. The scorer then decides whether it is kept.
+pub const PROPOSE: f32 = 0.25;
+
+/// Words that carry no cue by themselves: "does", "have", "not", "rapidly".
+const NOT_A_CUE_ALONE: u32 = BETWEEN_SUBJECT_AND_VERB
+    | Class::Pronoun.bit()
+    | Class::Determiner.bit()
+    | Class::Preposition.bit()
+    | Class::Conjunction.bit()
+    | Class::Function.bit()
+    | Class::Relative.bit()
+    | Class::Time.bit();
 
 /// Words between a subject and its verb: "has long questioned".
 const BETWEEN_SUBJECT_AND_VERB: u32 = Class::Aux.bit()
@@ -25,17 +39,16 @@ const BETWEEN_SUBJECT_AND_VERB: u32 = Class::Aux.bit()
     | Class::Perfect.bit()
     | Class::Do.bit();
 
-/// Adds a candidate for every run of words with a cue probability of at
-/// least [`PROPOSE`] that no rule's attribution cue covers and that has a
-/// source.
-pub fn cues(doc: &Document, probability: &[f32], taken: &[Candidate], out: &mut Vec<Candidate>) {
+/// Adds a candidate for every run of words the tagger believes in (see
+/// [`PROPOSE`]) that no rule's cue covers and that has a source.
+pub fn cues(doc: &Document, cue_p: &[f32], source_p: &[f32], taken: &[Candidate], out: &mut Vec<Candidate>) {
     let mut covered = vec![false; doc.len()];
     for c in taken {
         for t in c.cue.clone() {
             covered[t] = true;
         }
     }
-    let open = |i: usize| probability[i] >= PROPOSE && !covered[i];
+    let open = |i: usize| cue_p[i] >= EXTEND && !covered[i];
     let mut i = 0;
     while i < doc.len() {
         if !open(i) {
@@ -49,28 +62,62 @@ pub fn cues(doc: &Document, probability: &[f32], taken: &[Candidate], out: &mut 
         }
         let cue = i..end;
         i = end;
-        if let Some(source) = source_of(doc, &cue, sentence.clone()) {
-            let mut content = clause::content_after(doc, cue.end);
-            if content.is_empty() {
-                content = clause::content_before(doc, source.tokens.start.min(cue.start));
-            }
-            let mut c = Candidate::attribution(RULE, cue, source, content);
-            c.loaded = doc.verb(c.cue.start).and_then(|v| v.judgement());
-            out.push(c);
+        if !cue.clone().any(|k| cue_p[k] >= PROPOSE && !doc.any_class(k, NOT_A_CUE_ALONE)) {
+            continue;
         }
+        let Some(source) = source_of(doc, &cue, sentence.clone(), source_p) else { continue };
+        let mut content = clause::content_after(doc, cue.end);
+        if content.is_empty() {
+            content = clause::content_before(doc, source.tokens.start.min(cue.start));
+        }
+        let mut c = Candidate::attribution(RULE, cue, source, content);
+        c.loaded = doc.verb(c.cue.start).and_then(|v| v.judgement());
+        out.push(c);
     }
 }
 
-/// The source of a proposed cue: the subject right before it, else the
-/// subject of its clause, else a mention right after it.
-fn source_of(doc: &Document, cue: &Range<usize>, sentence: Range<usize>) -> Option<Mention> {
+/// The source of a proposed cue: of the mentions where the rules would look
+/// (the subject right before it, the subject of its clause, a mention right
+/// after it) and the run of words the source tagger believes in nearest to
+/// it, the one the source tagger believes in most.
+fn source_of(doc: &Document, cue: &Range<usize>, sentence: Range<usize>, source_p: &[f32]) -> Option<Mention> {
     let mut end = cue.start;
     while end > sentence.start && doc.any_class(end - 1, BETWEEN_SUBJECT_AND_VERB) {
         end -= 1;
     }
-    mention::before(doc, end, sentence.start)
-        .or_else(|| mention::joined_clause_subject(doc, sentence.start, cue.start))
-        .or_else(|| mention::clause_subject(doc, sentence.clone(), cue.start))
-        .or_else(|| mention::after(doc, cue.end, sentence.end))
-        .filter(|m| m.tokens.end <= cue.start || m.tokens.start >= cue.end)
+    let candidates = [
+        mention::before(doc, end, sentence.start),
+        mention::joined_clause_subject(doc, sentence.start, cue.start),
+        mention::clause_subject(doc, sentence.clone(), cue.start),
+        mention::after(doc, cue.end, sentence.end),
+        tagged_run(doc, cue, sentence, source_p),
+    ];
+    let belief = |m: &Mention| m.tokens.clone().map(|t| source_p[t]).sum::<f32>() / m.tokens.len() as f32;
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(|m| !m.tokens.is_empty() && (m.tokens.end <= cue.start || m.tokens.start >= cue.end))
+        .max_by(|a, b| belief(a).total_cmp(&belief(b)))
+}
+
+/// The run of words in the sentence that the source tagger gives at least
+/// one half, nearest to the cue.
+fn tagged_run(doc: &Document, cue: &Range<usize>, sentence: Range<usize>, source_p: &[f32]) -> Option<Mention> {
+    let believed = |k: usize| source_p[k] >= 0.5;
+    let nearest = (sentence.start..sentence.end).filter(|&k| believed(k) && !cue.contains(&k)).min_by_key(|&k| {
+        if k < cue.start {
+            cue.start - k
+        } else {
+            k - cue.end + 1
+        }
+    })?;
+    let (mut a, mut b) = (nearest, nearest + 1);
+    while a > sentence.start && believed(a - 1) && !cue.contains(&(a - 1)) {
+        a -= 1;
+    }
+    while b < sentence.end && believed(b) && !cue.contains(&b) {
+        b += 1;
+    }
+    let form = if b - a == 1 && doc.class(a, Class::Pronoun) { Form::Pronoun } else { Form::Phrase };
+    Some(Mention { tokens: a..b, form })
 }

@@ -36,11 +36,11 @@ pub fn tokens(text: &str) -> Vec<Example> {
 }
 
 /// The scorer's examples: every attribution the engine would judge in
-/// `text`, with the rules and the proposals of `tagger`.
-pub fn candidates(text: &str, tagger: &Table) -> Vec<Example> {
+/// `text`, with the rules and the proposals of the taggers.
+pub fn candidates(text: &str, cue_tagger: &Table, source_tagger: &Table) -> Vec<Example> {
     let doc = Document::new(text);
     let mut candidates = rule_candidates(&doc);
-    let layer = Layer::new(&doc, &candidates, tagger);
+    let layer = Layer::new(&doc, &candidates, cue_tagger, source_tagger);
     layer.propose(&doc, &mut candidates);
     let kept = settle_and_inherit(&doc, candidates);
     kept.iter()

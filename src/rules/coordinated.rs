@@ -44,6 +44,7 @@ impl Rule for Coordinated {
                 loaded: verb.judgement(),
                 inherits_source: true,
                 rule: self.name(),
+                source_words: None,
                 confidence: 1.0,
             });
         }

@@ -47,6 +47,10 @@ pub struct Candidate {
     pub inherits_source: bool,
     /// The rule that proposed it.
     pub rule: &'static str,
+    /// The source's words as the reader is shown them, when the learned
+    /// layer widens them past the mention ("Brian Fallon, the campaign's
+    /// press secretary"); the mention alone still names the source.
+    pub source_words: Option<Range<usize>>,
     /// How likely the candidate is right, 0 to 1: the learned scorer's
     /// figure for attributions (see [`crate::learn`]); 1 until it is scored.
     pub confidence: f32,
@@ -64,6 +68,7 @@ impl Candidate {
             loaded: None,
             inherits_source: false,
             rule,
+            source_words: None,
             confidence: 1.0,
         }
     }
@@ -79,6 +84,7 @@ impl Candidate {
             loaded: None,
             inherits_source: false,
             rule,
+            source_words: None,
             confidence: 1.0,
         }
     }
@@ -94,6 +100,7 @@ impl Candidate {
             loaded: None,
             inherits_source: false,
             rule,
+            source_words: None,
             confidence: 1.0,
         }
     }

@@ -51,6 +51,7 @@ impl Rule for Participle {
                 loaded: verb.judgement(),
                 inherits_source: true,
                 rule: self.name(),
+                source_words: None,
                 confidence: 1.0,
             });
         }
