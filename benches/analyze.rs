@@ -1,6 +1,7 @@
 //! Speed of `analyze`: megabytes a second on real news text, single
-//! threaded, and the time at 1x, 10x and 100x the input size, to show that
-//! the cost grows linearly. Prints figures; asserts nothing (machines are
+//! threaded, with the learned layer and with the rules alone (the layer's
+//! share of the time), and the time at 1x, 10x and 100x the input size, to
+//! show that the cost grows linearly. Prints figures; asserts nothing (machines are
 //! shared and noisy: compare the ratios measured in one run).
 //!
 //! Run with `cargo bench`. The text is `../shared/eval/polnear-dev.jsonl`
@@ -76,6 +77,18 @@ mod native {
             mb_per_s(total, time),
             time.as_secs_f64() * 1e3,
             total as f64 / 1e6
+        );
+        // the learned layer's share: the same texts with the rules alone
+        let rules_only = sourcelight::learn::Settings { learned: false, ..Default::default() };
+        let rules_time = best_of(15, || {
+            for t in &texts {
+                black_box(sourcelight::analyze_with(t, rules_only));
+            }
+        });
+        println!(
+            "the rules alone: {:.1} MB/s; the learned layer (taggers, proposals, scorer) takes {:.0}% of the time",
+            mb_per_s(total, rules_time),
+            100.0 * (1.0 - rules_time.as_secs_f64() / time.as_secs_f64()).max(0.0)
         );
 
         // one text of 1x, 10x and 100x the size, made of whole articles

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::learn::{Layer, Settings};
-use crate::report::{Finding, Kind, Part, Reason, Report, SourcePart, Speech};
+use crate::report::{Finding, Kind, Part, Reason, Report, SourcePart, SourceType, Speech};
 use crate::rules::{self, Candidate, Rule};
 use crate::source::mention;
 use crate::source::Resolver;
@@ -44,17 +44,15 @@ pub fn analyze(text: &str) -> Report {
 pub fn analyze_with(text: &str, settings: Settings) -> Report {
     let doc = Document::new(text);
     let mut candidates = rule_candidates(&doc);
-    let model = settings.model();
+    let model = settings.model().filter(|_| settings.learned);
     let layer = model.map(|m| Layer::new(&doc, &candidates, &m.tagger, &m.sources));
-    if let Some(layer) = layer.as_ref().filter(|_| settings.learned) {
+    if let Some(layer) = &layer {
         layer.propose(&doc, &mut candidates);
     }
     let mut kept = settle_and_inherit(&doc, candidates);
     if let (Some(layer), Some(model)) = (&layer, model) {
-        layer.score(&doc, &model.scorer, &mut kept, settings);
-        if settings.learned {
-            layer.widen(&doc, &mut kept);
-        }
+        layer.score(&doc, &model.scorer, &mut kept, settings.min_confidence);
+        layer.widen(&doc, &mut kept);
     }
     finish(&doc, &mut kept);
     build(&doc, kept)
@@ -130,7 +128,7 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
         }
         kept.push(c);
     }
-    kept.sort_by_key(|c| (c.cue.start, c.kind == Kind::Unverified));
+    crate::order::by_key(&mut kept, |c| (c.cue.start as u64) << 1 | u64::from(c.kind == Kind::Unverified));
     kept
 }
 
@@ -287,8 +285,26 @@ fn build(doc: &Document, kept: Vec<Candidate>) -> Report {
             }
         })
         .collect();
+    let (kept, mut findings) = without_permissions(kept, findings);
     link_disputes(doc, &kept, &mut findings);
     Report { findings }
+}
+
+/// Drops the hedge "may" inside what a document states: an agreement, a
+/// law or a contract grants permissions ("the agreement states that either
+/// side may leave"), it does not hedge.
+fn without_permissions(kept: Vec<Candidate>, findings: Vec<Finding>) -> (Vec<Candidate>, Vec<Finding>) {
+    let granted: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.source.as_ref().is_some_and(|s| s.source_type == SourceType::Document))
+        .filter_map(|f| f.content.as_ref().map(|c| (c.start, c.end)))
+        .collect();
+    let permission = |f: &Finding| {
+        f.reason == Some(Reason::Hedge)
+            && f.cue.text.eq_ignore_ascii_case("may")
+            && granted.iter().any(|&(a, b)| a <= f.cue.start && f.cue.end <= b)
+    };
+    kept.into_iter().zip(findings).filter(|(_, f)| !permission(f)).unzip()
 }
 
 /// A dispute disputes the nearest attribution before it, in its sentence
@@ -339,6 +355,13 @@ mod tests {
         let dispute = r.findings.iter().position(|f| f.kind == Kind::Unverified).unwrap();
         let target = r.findings[dispute].disputes.expect("linked");
         assert_eq!(r.findings[target].cue.text, "have accused");
+    }
+
+    #[test]
+    fn a_document_grants_permissions_it_does_not_hedge() {
+        let kinds = |text: &str| analyze(text).findings.iter().map(|f| f.kind).collect::<Vec<_>>();
+        assert_eq!(kinds("The agreement states that either side may leave after a year."), [Kind::Attribution]);
+        assert!(kinds("Talks may collapse, officials said.").contains(&Kind::Unverified));
     }
 
     #[test]

@@ -28,8 +28,8 @@ unverified claims (hedges, hearsay, disputes).
              report only attributions with a confidence of at least X
              (0 to 1; the default is the threshold chosen for precision)
   --rules-only
-             the rules alone, without the learned layer's proposals and
-             threshold (every finding still gets a confidence)
+             the rules alone, without the learned layer (every finding
+             then has a confidence of 1)
   --model FILE
              use this model file instead of the one built in (as written
              by `cargo run --release --bin train`)

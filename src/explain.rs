@@ -74,6 +74,8 @@ pub fn explain(report: &Report, i: usize) -> Explanation {
             }
             if f.source.is_none() {
                 lines.push("No source is named".to_owned());
+            } else {
+                lines.push(confidence(f.confidence));
             }
         }
         (Kind::Unverified, Some(Reason::Disputed)) => {
@@ -104,6 +106,20 @@ pub fn explain(report: &Report, i: usize) -> Explanation {
     Explanation { heading, lines }
 }
 
+/// How sure the engine is of an attribution, in words and per cent:
+/// "Very likely right (93 %)". The figure is the learned scorer's estimate
+/// that the cue and the source are right ([`crate::learn`]).
+pub fn confidence(c: f32) -> String {
+    let words = if c >= 0.9 {
+        "very likely right"
+    } else if c >= 0.7 {
+        "likely right"
+    } else {
+        "less sure, check the text"
+    };
+    format!("Confidence: {words} ({} %)", (c * 100.0).round() as u32)
+}
+
 /// The source of the attribution that shares a dispute's cue ("Moscow and
 /// Pyongyang have denied").
 fn disputer<'r>(report: &'r Report, dispute: &Finding) -> Option<&'r str> {
@@ -127,6 +143,14 @@ mod tests {
         assert_eq!(e.heading, "Claim attributed to a named person");
         assert_eq!(e.lines[0], "Source: Volodymyr Zelensky, person (written “Ukrainian President Volodymyr Zelensky”)");
         assert!(e.lines.contains(&"Direct quotation".to_owned()));
+        assert!(e.lines.iter().any(|l| l.starts_with("Confidence: ")), "{:?}", e.lines);
+    }
+
+    #[test]
+    fn confidence_in_words() {
+        assert_eq!(confidence(0.934), "Confidence: very likely right (93 %)");
+        assert_eq!(confidence(0.75), "Confidence: likely right (75 %)");
+        assert_eq!(confidence(0.5), "Confidence: less sure, check the text (50 %)");
     }
 
     #[test]

@@ -254,7 +254,7 @@ impl<T> PhraseList<T> {
         }
         list.push(Phrase { words, value });
         // Longest first, so the first match found is the longest.
-        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        crate::order::by_key(list, |p| u64::MAX - p.words.len() as u64);
     }
 
     /// The longest phrase starting at token `i` and ending by token `end`

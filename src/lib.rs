@@ -9,6 +9,7 @@ pub mod learn;
 pub mod lexicon;
 pub mod marks;
 pub mod offsets;
+mod order;
 pub mod parts;
 pub mod report;
 pub mod rules;

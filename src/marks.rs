@@ -67,10 +67,10 @@ pub fn marks(report: &Report, shown: Option<&dyn Fn(usize) -> bool>) -> Vec<Mark
     }
     parts.retain(|(s, _, _)| !s.is_empty());
     let mut bounds: Vec<usize> = parts.iter().flat_map(|(s, _, _)| [s.start, s.end]).collect();
-    bounds.sort_unstable();
+    crate::order::by_key(&mut bounds, |&b| b as u64);
     bounds.dedup();
     // sweep: parts sorted by start; the active ones cover the current run
-    parts.sort_by_key(|(s, _, _)| s.start);
+    crate::order::by_key(&mut parts, |(s, _, _)| s.start as u64);
     let rank = |&(span, finding, role): &(Span, usize, Role)| {
         let unverified_first = report.findings[finding].kind != Kind::Unverified;
         (role, unverified_first, span.len(), finding)

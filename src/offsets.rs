@@ -23,7 +23,7 @@ pub fn bytes_to_code_points(text: &str, offsets: &mut [usize]) {
 /// the end clamps to the end.
 fn convert(text: &str, offsets: &mut [usize], units_of: fn(char) -> usize) {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    crate::order::by_key(&mut order, |&i| offsets[i] as u64);
     let mut pending = order.into_iter().peekable();
     let mut units = 0;
     for (byte, ch) in text.char_indices() {

@@ -46,7 +46,8 @@ pub fn summarize(report: &Report) -> Summary {
             }),
         }
     }
-    summary.sources.sort_by(|a, b| b.findings.len().cmp(&a.findings.len()).then(a.findings[0].cmp(&b.findings[0])));
+    // most findings first; among equals, the one quoted first
+    crate::order::by_key(&mut summary.sources, |s| (u32::MAX - s.findings.len() as u32) as u64);
     summary
 }
 

@@ -71,6 +71,8 @@ fn analyze_offsets_slice_javascript_strings() {
     let list = findings(&report);
     assert!(list.length() > 0);
     for f in list.iter() {
+        let confidence = get(&f, "confidence").as_f64().expect("every finding has a confidence");
+        assert!((0.0..=1.0).contains(&confidence), "{confidence}");
         for part in ["cue", "source", "content"] {
             let p = get(&f, part);
             if p.is_null() {

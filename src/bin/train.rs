@@ -54,8 +54,8 @@ mod native {
         epochs: usize,
     }
 
-    const TAGGER: Fit = Fit { alpha: 0.1, l1: 20.0, l2: 1.0, epochs: 6 };
-    const SCORER: Fit = Fit { alpha: 0.05, l1: 3.0, l2: 1.0, epochs: 8 };
+    const TAGGER: Fit = Fit { alpha: 0.1, l1: 60.0, l2: 1.0, epochs: 6 };
+    const SCORER: Fit = Fit { alpha: 0.05, l1: 20.0, l2: 1.0, epochs: 8 };
 
     #[derive(Deserialize)]
     struct GoldSpan {

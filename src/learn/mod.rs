@@ -78,9 +78,8 @@ pub fn shipped() -> Option<&'static Model> {
 /// How the engine uses the learned layer.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
-    /// Add the tagger's proposals and drop candidates below
-    /// `min_confidence`. When false the rules work alone: their candidates
-    /// are all kept, each with the scorer's confidence.
+    /// Use the learned layer. When false the rules work alone, as they did
+    /// before it: every candidate is kept, with a confidence of 1.
     pub learned: bool,
     /// Attributions with a lower confidence are not reported.
     pub min_confidence: f32,
@@ -144,23 +143,19 @@ impl Layer {
         features::candidate(doc, &self.table, c, features::Belief { cue, source }, out);
     }
 
-    /// Gives every attribution with a source its confidence from `scorer`;
-    /// with `settings.learned`, drops those below `settings.min_confidence`.
-    /// Claims with no source ("reportedly") and unverified findings are
-    /// the rules' alone for now, and keep a confidence of 1.
-    pub fn score(&self, doc: &Document, scorer: &Table, kept: &mut Vec<Candidate>, settings: Settings) {
+    /// Gives every attribution with a source its confidence from `scorer`,
+    /// and drops those below `min_confidence`. Claims with no source
+    /// ("reportedly") and unverified findings are the rules' alone for now,
+    /// and keep a confidence of 1.
+    pub fn score(&self, doc: &Document, scorer: &Table, kept: &mut Vec<Candidate>, min_confidence: f32) {
         let mut buffer = Vec::with_capacity(64);
         for c in kept.iter_mut().filter(|c| scored(c)) {
             self.features(doc, c, &mut buffer);
             c.confidence = scorer.probability(&buffer);
         }
-        if settings.learned {
-            kept.retain(|c| !scored(c) || c.confidence >= settings.min_confidence);
-        }
+        kept.retain(|c| !scored(c) || c.confidence >= min_confidence);
     }
-}
 
-impl Layer {
     /// Widens the cues and sources of scored attributions over the words
     /// next to them that the taggers take for part of them (see [`extent`]).
     pub fn widen(&self, doc: &Document, kept: &mut [Candidate]) {

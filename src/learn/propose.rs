@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::lexicon::Class;
 use crate::rules::{clause, Candidate};
 use crate::source::mention::{self, Form, Mention};
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 
 /// The rule name of the tagger's proposals.
 pub const RULE: &str = "model";
@@ -62,6 +62,10 @@ pub fn cues(doc: &Document, cue_p: &[f32], source_p: &[f32], taken: &[Candidate]
         }
         let cue = i..end;
         i = end;
+        // headlines are telegraphic: a participle there is rarely a cue
+        if headline(doc, sentence.clone()) {
+            continue;
+        }
         if !cue.clone().any(|k| cue_p[k] >= PROPOSE && !doc.any_class(k, NOT_A_CUE_ALONE)) {
             continue;
         }
@@ -74,6 +78,19 @@ pub fn cues(doc: &Document, cue_p: &[f32], source_p: &[f32], taken: &[Candidate]
         c.loaded = doc.verb(c.cue.start).and_then(|v| v.judgement());
         out.push(c);
     }
+}
+
+/// True when `sentence` is a headline: in title case, or a paragraph of its
+/// own with no final punctuation.
+fn headline(doc: &Document, sentence: Range<usize>) -> bool {
+    if doc.title_case(sentence.start) {
+        return true;
+    }
+    let paragraph = doc.paragraph_around(sentence.start);
+    let last = sentence.end - 1;
+    let ends_a_sentence = doc.is(last, &[".", "!", "?", "…", ":"])
+        || matches!(doc.token(last).kind, TokenKind::Quote(_)) && doc.is(last - 1, &[".", "!", "?", "…", ","]);
+    paragraph == sentence && !ends_a_sentence
 }
 
 /// The source of a proposed cue: of the mentions where the rules would look

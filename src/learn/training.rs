@@ -43,17 +43,16 @@ pub fn candidates(text: &str, cue_tagger: &Table, source_tagger: &Table) -> Vec<
     let layer = Layer::new(&doc, &candidates, cue_tagger, source_tagger);
     layer.propose(&doc, &mut candidates);
     let kept = settle_and_inherit(&doc, candidates);
-    kept.iter()
-        .filter(|c| super::scored(c))
-        .map(|c| {
-            let mut out = Vec::new();
-            layer.features(&doc, c, &mut out);
-            Example {
-                features: out,
-                cue: doc.span(c.cue.clone()),
-                source: c.source.as_ref().map(|m| doc.span(m.tokens.clone())),
-                rule: c.rule,
-            }
-        })
-        .collect()
+    let mut examples = Vec::new();
+    for c in kept.iter().filter(|c| super::scored(c)) {
+        let mut out = Vec::new();
+        layer.features(&doc, c, &mut out);
+        examples.push(Example {
+            features: out,
+            cue: doc.span(c.cue.clone()),
+            source: c.source.as_ref().map(|m| doc.span(m.tokens.clone())),
+            rule: c.rule,
+        });
+    }
+    examples
 }

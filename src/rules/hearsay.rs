@@ -49,7 +49,9 @@ impl Rule for Hearsay {
                 continue;
             }
             if !phrase.value.has("claim") {
-                out.push(Candidate::unverified(self.name(), cue, Reason::Hearsay));
+                if !past_tense_of_a_subject(doc, &cue) {
+                    out.push(Candidate::unverified(self.name(), cue, Reason::Hearsay));
+                }
                 continue;
             }
             let content = if phrase.value.has("before") {
@@ -80,6 +82,22 @@ impl Rule for Hearsay {
             out.push(Candidate::hearsay(self.name(), cue, content));
         }
     }
+}
+
+/// True when a marker word that is also a past tense ("reported",
+/// "alleged") is the verb of a subject ("Acme reported a loss", "the
+/// company, which alleged fraud"), not an attribute ("the reported attack",
+/// "his alleged crimes") or a passive ("were reported killed").
+fn past_tense_of_a_subject(doc: &Document, cue: &std::ops::Range<usize>) -> bool {
+    use crate::lexicon::Class;
+    if cue.len() != 1 || doc.verb(cue.start).is_none() {
+        return false;
+    }
+    let Some(before) = cue.start.checked_sub(1) else { return false };
+    let attribute = doc.token(before).kind == TokenKind::Possessive
+        || doc.any_class(before, Class::Determiner.bit() | Class::Be.bit() | Class::Adverb.bit())
+        || doc.is(before, &["his", "her", "their", "its", "our", "my", "your"]);
+    !attribute
 }
 
 /// True when token `i` is a noun modifying the next one ("intelligence
@@ -124,6 +142,13 @@ fn clause_start(doc: &Document, i: usize) -> usize {
 mod tests {
     use super::*;
     use crate::rules::testing::{assert_finds, assert_none};
+
+    #[test]
+    fn a_past_tense_with_a_subject_is_no_hearsay() {
+        assert_none(&Hearsay, "Acme Corp., a maker of mainframes, reported a sharp decline in income.");
+        assert_finds(&Hearsay, "Police are investigating the reported attack.", &["reported | - | -"]);
+        assert_finds(&Hearsay, "At least 51 people were reported killed.", &["reported | - | -"]);
+    }
 
     #[test]
     fn claims_without_a_source() {

@@ -1,5 +1,8 @@
-//! The writer's hedges: "it appears", "highly likely", "were expected to".
-//! The phrases are in `lexicon/hedges.txt`.
+//! The writer's hedges: "it appears", "highly likely", "were expected to",
+//! "possibly", and the modals of possibility ("may", "might", "could be").
+//! The phrases are in `lexicon/hedges.txt`; the modals, whose other uses
+//! (a "could" of ability, the month of May) are no hedge, are read here in
+//! their context.
 
 use super::{Candidate, Rule};
 use crate::lexicon::lexicon;
@@ -15,8 +18,75 @@ impl Rule for Hedges {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        find_phrases(self.name(), &lexicon().hedges, Reason::Hedge, doc, out);
+        let mut found = Vec::new();
+        find_phrases(self.name(), &lexicon().hedges, Reason::Hedge, doc, &mut found);
+        found.retain(|c| !(doc.is(c.cue.start, &["possible"]) && makes_possible(doc, c.cue.start)));
+        let mut taken = vec![false; doc.len()];
+        for c in &found {
+            taken[c.cue.clone()].iter_mut().for_each(|t| *t = true);
+        }
+        for i in (0..doc.len()).filter(|&i| !taken[i] && modal_of_possibility(doc, i)) {
+            found.push(Candidate::unverified(self.name(), i..i + 1, Reason::Hedge));
+        }
+        crate::order::by_key(&mut found, |c| c.cue.start as u64);
+        out.append(&mut found);
     }
+}
+
+/// Verbs after "could" that tell of an ability, not a possibility: "he
+/// could see the river", "she could only watch".
+const ABILITY: &[&str] = &[
+    "see",
+    "hear",
+    "feel",
+    "smell",
+    "watch",
+    "only",
+    "not",
+    "n't",
+    "never",
+    "hardly",
+    "barely",
+    "no",
+    "afford",
+    "manage",
+    "remember",
+    "recall",
+    "imagine",
+    "understand",
+    "tell",
+    "read",
+    "sleep",
+    "stand",
+    "walk",
+    "speak",
+    "reached",
+    "contacted",
+];
+
+/// True when token `i` is "may", "might" or "could" saying that something is
+/// possible: in lower case and before a word ("the deal may collapse",
+/// "costs could rise"); not the month, not "with all its might", not a
+/// "could" of ability ("she could not sleep", "he could see the river"),
+/// and not "could be reached for comment", the news idiom for no answer.
+fn modal_of_possibility(doc: &Document, i: usize) -> bool {
+    if !doc.is_word(i + 1) {
+        return false;
+    }
+    match doc.raw(i) {
+        "may" | "might" => true,
+        "could" => {
+            let verb = if doc.is(i + 1, &["be", "have"]) { i + 2 } else { i + 1 };
+            !doc.is(i + 1, ABILITY) && !doc.is(verb, ABILITY)
+        }
+        _ => false,
+    }
+}
+
+/// True for "possible" in "as soon as possible", "made it possible", "the
+/// best possible": no doubt there.
+fn makes_possible(doc: &Document, i: usize) -> bool {
+    i > 0 && doc.is(i - 1, &["as", "it", "made", "make", "makes", "making", "best", "every", "everything", "all"])
 }
 
 /// Proposes an unverified finding for every longest match of `list`.
@@ -53,7 +123,31 @@ mod tests {
     }
 
     #[test]
+    fn modals_of_possibility_are_hedges() {
+        assert_finds(&Hedges, "The talks may collapse before Friday.", &["may | - | -"]);
+        assert_finds(&Hedges, "The ceasefire might not hold.", &["might | - | -"]);
+        assert_finds(&Hedges, "The vote could be delayed again.", &["could | - | -"]);
+        assert_finds(&Hedges, "Officials fear the dam could well break.", &["could | - | -"]);
+        assert_finds(&Hedges, "Analysts said costs could rise.", &["could | - | -"]);
+    }
+
+    #[test]
+    fn words_of_likelihood_are_hedges() {
+        assert_finds(&Hedges, "A second round is possible.", &["possible | - | -"]);
+        assert_finds(&Hedges, "The likely winner spoke first.", &["likely | - | -"]);
+        assert_finds(&Hedges, "Nobody knows whether the bridge will reopen.", &["whether | - | -"]);
+        assert_finds(&Hedges, "The possibility of a strike worries the board.", &["possibility | - | -"]);
+    }
+
+    #[test]
     fn plain_statements_are_not() {
         assert_none(&Hedges, "The soldiers fled their posts on Monday.");
+        // a "could" of ability, the month, a noun, a condition
+        assert_none(&Hedges, "She could not sleep, and he could see the river.");
+        assert_none(&Hedges, "The mayor could not be reached for comment.");
+        assert_none(&Hedges, "The report came out in May last year.");
+        assert_none(&Hedges, "They pushed with all their might.");
+        assert_none(&Hedges, "If the rain stops, the match starts.");
+        assert_none(&Hedges, "Send it as soon as possible; the grant made it possible.");
     }
 }

@@ -375,7 +375,7 @@ impl<'t> Document<'t> {
                 }
             }
         }
-        quotes.sort_by_key(|q| q.open);
+        crate::order::by_key(&mut quotes, |q| q.open as u64);
         quotes
     }
 }

@@ -55,8 +55,14 @@ export interface Finding {
   loaded: Judgement | null;
   /** For a dispute: the index of the finding it disputes. */
   disputes: number | null;
-  /** The rule that found it. */
+  /** The rule that found it ("model" for the learned cue tagger). */
   rule: string;
+  /**
+   * How likely the finding is right, 0 to 1: for attributions with a source,
+   * the learned scorer's estimate that cue and source are right; findings
+   * below the threshold are not reported. Other findings carry 1 for now.
+   */
+  confidence: number;
 }
 
 /** What `analyze()` returns. */

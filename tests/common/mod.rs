@@ -73,3 +73,16 @@ pub fn score(shared: &std::path::Path, gold: &std::path::Path, predictions: &[u8
     assert!(out.status.success(), "score.py failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("utf-8 scores")
 }
+
+/// The command line's input for a gold file: its documents without their
+/// annotation, one `{"id", "text"}` a line.
+pub fn texts_of(gold: &std::path::Path) -> String {
+    let gold_text = std::fs::read_to_string(gold).expect("gold is readable");
+    let mut input = String::new();
+    for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
+        let doc: serde_json::Value = serde_json::from_str(line).expect("gold is JSON");
+        input.push_str(&serde_json::json!({"id": doc["id"], "text": doc["text"]}).to_string());
+        input.push('\n');
+    }
+    input
+}

@@ -44,6 +44,8 @@ test("the article is painted with overlays: sources, hedges, disputes, and no ch
   const tip = await tooltip(page);
   assert.match(tip, /Claim attributed to a named person/);
   assert.match(tip, /Elena Marsh/);
+  // and says, in words and per cent, how sure the engine is
+  assert.match(tip, /Confidence: (very likely right|likely right|less sure, check the text) \(\d+ %\)/);
   await hoverText(page, "#article", "it appears");
   assert.match(await tooltip(page), /The writer hedges/);
 

@@ -58,7 +58,8 @@ function describe(text: string, finding: Finding): string {
   const loaded = finding.loaded ? JUDGEMENTS[finding.loaded] : "";
   const speech: "direct" | "reported" | null = finding.speech;
   const disputed: number | null = finding.disputes;
-  return [KIND_WORDS[finding.kind], COLOURS[finding.category], who(finding.source), cue, content, reason, loaded, speech, disputed, finding.rule].join(" ");
+  const sure: number = finding.confidence;
+  return [KIND_WORDS[finding.kind], COLOURS[finding.category], who(finding.source), cue, content, reason, loaded, speech, disputed, finding.rule, sure.toFixed(2)].join(" ");
 }
 
 export async function start(wasm: InitInput, bytes: SyncInitInput): Promise<void> {
