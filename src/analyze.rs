@@ -248,7 +248,7 @@ fn build(doc: &Document, kept: Vec<Candidate>) -> Report {
     let spans = |ranges: &[Range<usize>]| -> Vec<Span> {
         ranges.iter().filter(|r| !r.is_empty()).map(|r| doc.span(r.clone())).collect()
     };
-    let mut findings: Vec<Finding> = kept
+    let findings: Vec<Finding> = kept
         .iter()
         .zip(&entity_of)
         .map(|(c, entity)| {
