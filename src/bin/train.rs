@@ -40,7 +40,7 @@ mod native {
     use sourcelight::learn::Model;
     use sourcelight::Span;
 
-    /// The hash space of both tables: 2^18 buckets.
+    /// The hash space of every table: 2^18 buckets.
     const BITS: u8 = 18;
     /// Articles are split in this many parts for cross-fitting.
     const FOLDS: usize = 4;
@@ -156,7 +156,7 @@ mod native {
         }
 
         fn bucket(h: u32) -> usize {
-            (h & ((1 << BITS) - 1)) as usize
+            sourcelight::learn::model::bucket(h, BITS)
         }
 
         fn weight(&self, b: usize) -> f64 {

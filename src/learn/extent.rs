@@ -30,7 +30,7 @@ const FUNCTION: u32 = Class::Preposition.bit()
 const MAX_GROWTH: usize = 30;
 
 /// Widens `c`'s cue and source, given the taggers' probabilities per token.
-pub fn widen(doc: &Document, c: &mut Candidate, cue_p: &[f32], source_p: &[f32]) {
+pub fn widen(doc: &Document, c: &mut Candidate, cue_p: &dyn Fn(usize) -> f32, source_p: &dyn Fn(usize) -> f32) {
     let Some(source) = c.source.as_ref().map(|m| m.tokens.clone()) else { return };
     let sentence = doc.sentence_around(c.cue.start);
     let cue = grow(doc, c.cue.clone(), &source, sentence.clone(), cue_p, false);
@@ -65,11 +65,11 @@ fn grow(
     span: Range<usize>,
     other: &Range<usize>,
     sentence: Range<usize>,
-    p: &[f32],
+    p: &dyn Fn(usize) -> f32,
     bridge: bool,
 ) -> Range<usize> {
     let free = |k: usize| !other.contains(&k) && sentence.contains(&k);
-    let joins = |k: usize| free(k) && p[k] >= JOIN;
+    let joins = |k: usize| free(k) && p(k) >= JOIN;
     let bridges = |k: usize| bridge && free(k) && doc.token(k).kind != TokenKind::Word;
     let (mut start, mut end) = (span.start, span.end);
     let mut grown = 0;

@@ -21,10 +21,10 @@ pub fn hash_bytes(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-/// Combines two hashes (order matters).
+/// Combines two hashes (order matters) with one multiplication; the top
+/// bits of the result, which pick the bucket, depend on every input bit.
 fn mix(a: u32, b: u32) -> u32 {
-    let h = (a ^ b.rotate_left(16)).wrapping_mul(0x9e37_79b1) ^ b;
-    (h ^ (h >> 15)).wrapping_mul(0x85eb_ca6b) ^ (h >> 13)
+    (a.rotate_left(5) ^ b).wrapping_mul(0x9e37_79b1)
 }
 
 /// A list of feature hashes being filled.
@@ -50,14 +50,10 @@ impl<'o> Features<'o> {
     fn add2(&mut self, t: u32, a: u32, b: u32) {
         self.add(t, mix(a, b));
     }
-
-    /// Template `t` with a string value.
-    fn add_str(&mut self, t: u32, value: &str) {
-        self.add(t, hash_bytes(value.as_bytes()));
-    }
 }
 
-/// Hashes of what each token is, computed once per text.
+/// Hashes of what each token is, computed once per text, so that the
+/// features of a token are only combinations of numbers looked up here.
 pub struct TokenTable {
     /// The lower-case word.
     word: Vec<u32>,
@@ -65,6 +61,8 @@ pub struct TokenTable {
     lemma: Vec<u32>,
     /// A crude stem: "support" for "supports", "supported", "supporting".
     stem: Vec<u32>,
+    /// The last 2, 3 and 4 letters, hashed (0 for a shorter word).
+    suffixes: Vec<[u32; 3]>,
     /// A coarse shape: see [`shape`].
     shape: Vec<u8>,
     /// Inside a quotation.
@@ -74,6 +72,25 @@ pub struct TokenTable {
     rule: Vec<u32>,
     /// The same for the sources the rules proposed.
     source_rule: Vec<u32>,
+    /// What the word lists say of the token (classes, source word, verb
+    /// forms and tags), as values: those of token `i` are
+    /// `lexical[lexical_at[i]..lexical_at[i + 1]]`.
+    lexical: Vec<u32>,
+    lexical_at: Vec<u32>,
+    /// How far, in distance buckets, the nearest quotation mark and the
+    /// nearest rule's cue are before and after the token in its sentence.
+    nearest: Vec<Nearest>,
+}
+
+/// Distance buckets to things nearby in the sentence (7: none).
+#[derive(Clone, Copy, Default)]
+struct Nearest {
+    quote_before: u8,
+    quote_after: u8,
+    cue_before: u8,
+    cue_after: u8,
+    /// "that" or a colon 1 to 3 tokens after (9: none).
+    that_after: u8,
 }
 
 /// A token's shape: punctuation, quotation marks, numbers, and the case of words.
@@ -118,6 +135,71 @@ fn stem(word: &str) -> &str {
     rest.strip_suffix('e').filter(|r| r.len() >= 3).unwrap_or(rest)
 }
 
+/// The hashes of the last 2, 3 and 4 letters of `word`.
+fn suffixes(word: &str) -> [u32; 3] {
+    // the byte offsets where the last 1 to 5 letters start
+    let mut starts = [0usize; 5];
+    let mut letters = 0;
+    for (b, _) in word.char_indices().rev().take(5) {
+        starts[letters] = b;
+        letters += 1;
+    }
+    let mut out = [0; 3];
+    for (slot, k) in [2usize, 3, 4].into_iter().enumerate() {
+        // more than k letters: the k-th from the end starts a proper suffix
+        if letters > k {
+            out[slot] = hash_bytes(&word.as_bytes()[starts[k - 1]..]);
+        }
+    }
+    out
+}
+
+/// The word lists' values for token `k`, pushed on `out`.
+fn lexical(doc: &Document, k: usize, out: &mut Vec<u32>) {
+    let mut classes = doc.classes(k);
+    while classes != 0 {
+        out.push(classes.trailing_zeros());
+        classes &= classes - 1;
+    }
+    if doc.source_word(k) {
+        out.push(100);
+    }
+    if let Some(verb) = doc.verb(k) {
+        out.push(200 + u32::from(verb.forms));
+        for tag in &verb.tags {
+            out.push(mix(300, hash_bytes(tag.as_bytes())));
+        }
+    }
+}
+
+/// For every token, the nearest token before and after it in its sentence
+/// for which `is` holds, as distance buckets.
+fn nearest(doc: &Document, is: impl Fn(usize) -> bool) -> (Vec<u8>, Vec<u8>) {
+    let n = doc.len();
+    let (mut before, mut after) = (vec![7u8; n], vec![7u8; n]);
+    for sentence in &doc.sentences {
+        let mut last = None;
+        for i in sentence.clone() {
+            if let Some(k) = last {
+                before[i] = distance_bucket(i - k) as u8;
+            }
+            if is(i) {
+                last = Some(i);
+            }
+        }
+        let mut next = None;
+        for i in sentence.clone().rev() {
+            if let Some(k) = next {
+                after[i] = distance_bucket(k - i) as u8;
+            }
+            if is(i) {
+                next = Some(i);
+            }
+        }
+    }
+    (before, after)
+}
+
 impl TokenTable {
     /// The table for `doc`, given the rules' candidates.
     pub fn new(doc: &Document, candidates: &[Candidate]) -> TokenTable {
@@ -126,6 +208,7 @@ impl TokenTable {
         let lemma =
             (0..n).map(|i| doc.verb(i).map_or(word[i], |v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995)).collect();
         let stem = (0..n).map(|i| hash_bytes(stem(doc.norm(i)).as_bytes())).collect();
+        let suffixes = (0..n).map(|i| suffixes(doc.norm(i))).collect();
         let shape = (0..n).map(|i| shape(doc, i)).collect();
         let mut quoted = vec![false; n];
         for q in &doc.quotes {
@@ -149,7 +232,48 @@ impl TokenTable {
                 mark(&mut source_rule, m.tokens.clone(), name);
             }
         }
-        TokenTable { word, lemma, stem, shape, quoted, rule, source_rule }
+        let mut lexical_values = Vec::with_capacity(n * 2);
+        let mut lexical_at = Vec::with_capacity(n + 1);
+        for k in 0..n {
+            lexical_at.push(lexical_values.len() as u32);
+            lexical(doc, k, &mut lexical_values);
+        }
+        lexical_at.push(lexical_values.len() as u32);
+        let (quote_before, quote_after) = nearest(doc, |k| matches!(doc.token(k).kind, TokenKind::Quote(_)));
+        let (cue_before, cue_after) = nearest(doc, |k| rule[k] != 0);
+        let (that_hash, colon_hash) = (hash_bytes(b"that"), hash_bytes(b":"));
+        let that = |k: usize| word[k] == that_hash || word[k] == colon_hash;
+        let nearest = (0..n)
+            .map(|i| {
+                let end = doc.sentence_around(i).end;
+                let that_after = (i + 1..(i + 4).min(end)).find(|&k| that(k)).map_or(9, |k| (k - i) as u8);
+                Nearest {
+                    quote_before: quote_before[i],
+                    quote_after: quote_after[i],
+                    cue_before: cue_before[i],
+                    cue_after: cue_after[i],
+                    that_after,
+                }
+            })
+            .collect();
+        TokenTable {
+            word,
+            lemma,
+            stem,
+            suffixes,
+            shape,
+            quoted,
+            rule,
+            source_rule,
+            lexical: lexical_values,
+            lexical_at,
+            nearest,
+        }
+    }
+
+    /// The word lists' values for token `k`.
+    fn lexical(&self, k: usize) -> &[u32] {
+        &self.lexical[self.lexical_at[k] as usize..self.lexical_at[k + 1] as usize]
     }
 
     fn word(&self, i: isize) -> u32 {
@@ -184,33 +308,17 @@ fn token_into(f: &mut Features<'_>, doc: &Document, table: &TokenTable, i: usize
     f.add2(5, table.word(at - 1), table.word[i]);
     f.add2(6, table.word[i], table.word(at + 1));
     f.add2(7, table.lemma[i], table.word(at + 1));
-    let norm = doc.norm(i);
-    let chars: Vec<char> = norm.chars().collect();
-    for k in [2, 3, 4] {
-        if chars.len() > k {
-            let suffix: String = chars[chars.len() - k..].iter().collect();
-            f.add_str(8 + k as u32, &suffix);
+    for (k, &suffix) in [2u32, 3, 4].iter().zip(&table.suffixes[i]) {
+        if suffix != 0 {
+            f.add(8 + k, suffix);
         }
     }
     f.add(12, table.shape(at));
     f.add2(13, table.shape(at - 1) * 100 + table.shape(at), table.shape(at + 1));
-    for (t, k) in [(14u32, i as isize), (15, at - 1), (16, at + 1), (17, at - 2), (18, at + 2)] {
-        let Ok(k) = usize::try_from(k) else { continue };
-        if k >= doc.len() {
-            continue;
-        }
-        let classes = doc.classes(k);
-        for bit in (0..32).filter(|b| classes & (1 << b) != 0) {
-            f.add(t, bit);
-        }
-        if doc.source_word(k) {
-            f.add(t, 100);
-        }
-        if let Some(verb) = doc.verb(k) {
-            f.add(t, 200 + u32::from(verb.forms));
-            for tag in &verb.tags {
-                f.add2(t, 300, hash_bytes(tag.as_bytes()));
-            }
+    for (t, k) in [(14u32, at), (15, at - 1), (16, at + 1), (17, at - 2), (18, at + 2)] {
+        let Some(k) = usize::try_from(k).ok().filter(|&k| k < doc.len()) else { continue };
+        for &value in table.lexical(k) {
+            f.add(t, value);
         }
     }
     f.add(19, u32::from(table.quoted[i]));
@@ -221,24 +329,20 @@ fn token_into(f: &mut Features<'_>, doc: &Document, table: &TokenTable, i: usize
     f.add(22, distance_bucket(i - sentence.start));
     f.add(23, distance_bucket(sentence.end - 1 - i));
     // quotation marks nearby in the sentence, on either side
-    let quote_before = (sentence.start..i).rev().find(|&k| matches!(doc.token(k).kind, TokenKind::Quote(_)));
-    let quote_after = (i + 1..sentence.end).find(|&k| matches!(doc.token(k).kind, TokenKind::Quote(_)));
-    f.add(24, quote_before.map_or(7, |k| distance_bucket(i - k)));
-    f.add(25, quote_after.map_or(7, |k| distance_bucket(k - i)));
+    let near = table.nearest[i];
+    f.add(24, u32::from(near.quote_before));
+    f.add(25, u32::from(near.quote_after));
     f.add(26, u32::from(doc.title_case(i)));
     // a "that" or a colon soon after: a clause follows the word
-    let that = (i + 1..(i + 4).min(sentence.end)).find(|&k| doc.is(k, &["that", ":"]));
-    f.add(27, that.map_or(9, |k| (k - i) as u32));
+    f.add(27, u32::from(near.that_after));
     f.add2(28, table.word(at - 1), table.lemma[i]);
     f.add(31, table.stem[i]);
     f.add2(32, table.stem[i], table.word(at + 1));
     f.add2(33, table.word(at - 1), table.stem[i]);
     f.add(29, table.source_rule[i]);
     // the nearest rule cue in the sentence, and on which side
-    let cue_before = (sentence.start..i).rev().find(|&k| table.rule[k] != 0);
-    let cue_after = (i + 1..sentence.end).find(|&k| table.rule[k] != 0);
-    f.add2(30, 0, cue_before.map_or(7, |k| distance_bucket(i - k)));
-    f.add2(30, 1, cue_after.map_or(7, |k| distance_bucket(k - i)));
+    f.add2(30, 0, u32::from(near.cue_before));
+    f.add2(30, 1, u32::from(near.cue_after));
 }
 
 /// What the taggers believe of a candidate: the cue tagger's highest

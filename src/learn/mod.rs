@@ -26,6 +26,7 @@ pub mod propose;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod training;
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use crate::report::Kind;
@@ -102,44 +103,79 @@ impl Settings {
 
 /// The learned layer's view of one text: what each token is, and the
 /// tagger's probability for each.
-pub struct Layer {
+pub struct Layer<'m> {
     table: TokenTable,
-    /// Per token, the cue tagger's probability (0 for tokens it does not read).
-    cue: Vec<f32>,
-    /// Per token, the source tagger's.
-    source: Vec<f32>,
+    /// Per token, the cue tagger's probability (0 for tokens it does not
+    /// read): computed at once for the words that can carry a cue, and for
+    /// the others (function words, adverbs) when first asked for (NaN
+    /// until then).
+    cue: Vec<Cell<f32>>,
+    /// Per token, the source tagger's, computed when first asked for: most
+    /// words are never asked about.
+    source: Vec<Cell<f32>>,
+    cue_tagger: &'m Table,
+    source_tagger: &'m Table,
 }
 
-impl Layer {
-    /// Tags `doc` with the cue and source taggers, given the rules'
-    /// candidates (the taggers read them).
-    pub fn new(doc: &Document, candidates: &[Candidate], cue_tagger: &Table, source_tagger: &Table) -> Layer {
+impl<'m> Layer<'m> {
+    /// Tags the words of `doc` that can carry a cue, given the rules'
+    /// candidates (the taggers read them); the rest is tagged on demand.
+    pub fn new(doc: &Document, candidates: &[Candidate], cue_tagger: &'m Table, source_tagger: &'m Table) -> Layer<'m> {
         let table = TokenTable::new(doc, candidates);
         let mut buffer = Vec::with_capacity(64);
-        let mut cue = vec![0.0; doc.len()];
-        let mut source = vec![0.0; doc.len()];
-        for i in (0..doc.len()).filter(|&i| features::taggable(doc, i)) {
-            features::token(doc, &table, i, &mut buffer);
-            cue[i] = cue_tagger.probability(&buffer);
-            source[i] = source_tagger.probability(&buffer);
+        let cue = (0..doc.len())
+            .map(|i| {
+                Cell::new(if propose::can_carry_a_cue(doc, i) {
+                    features::token(doc, &table, i, &mut buffer);
+                    cue_tagger.probability(&buffer)
+                } else {
+                    f32::NAN
+                })
+            })
+            .collect();
+        let source = vec![Cell::new(f32::NAN); doc.len()];
+        Layer { table, cue, source, cue_tagger, source_tagger }
+    }
+
+    /// The cue tagger's probability for token `i`.
+    fn cue_p(&self, doc: &Document, i: usize) -> f32 {
+        self.tagged(doc, i, &self.cue[i], self.cue_tagger)
+    }
+
+    /// The source tagger's probability for token `i`.
+    fn source_p(&self, doc: &Document, i: usize) -> f32 {
+        self.tagged(doc, i, &self.source[i], self.source_tagger)
+    }
+
+    /// A tagger's probability for token `i`, from `known` or computed into it.
+    fn tagged(&self, doc: &Document, i: usize, known: &Cell<f32>, tagger: &Table) -> f32 {
+        if !known.get().is_nan() {
+            return known.get();
         }
-        Layer { table, cue, source }
+        let p = if features::taggable(doc, i) {
+            let mut buffer = Vec::with_capacity(64);
+            features::token(doc, &self.table, i, &mut buffer);
+            tagger.probability(&buffer)
+        } else {
+            0.0
+        };
+        known.set(p);
+        p
     }
 
     /// Adds the tagger's own cues to `candidates` (see [`propose`]).
     pub fn propose(&self, doc: &Document, candidates: &mut Vec<Candidate>) {
         let mut proposed = Vec::new();
-        propose::cues(doc, &self.cue, &self.source, candidates, &mut proposed);
+        propose::cues(doc, &|i| self.cue_p(doc, i), &|i| self.source_p(doc, i), candidates, &mut proposed);
         candidates.append(&mut proposed);
     }
 
     /// The scorer's features of a candidate attribution, in `out`.
     pub fn features(&self, doc: &Document, c: &Candidate, out: &mut Vec<u32>) {
-        let cue = c.cue.clone().map(|t| self.cue[t]).fold(0.0, f32::max);
-        let source = c
-            .source
-            .as_ref()
-            .map_or(0.0, |m| m.tokens.clone().map(|t| self.source[t]).sum::<f32>() / m.tokens.len().max(1) as f32);
+        let cue = c.cue.clone().map(|t| self.cue_p(doc, t)).fold(0.0, f32::max);
+        let source = c.source.as_ref().map_or(0.0, |m| {
+            m.tokens.clone().map(|t| self.source_p(doc, t)).sum::<f32>() / m.tokens.len().max(1) as f32
+        });
         features::candidate(doc, &self.table, c, features::Belief { cue, source }, out);
     }
 
@@ -160,7 +196,7 @@ impl Layer {
     /// next to them that the taggers take for part of them (see [`extent`]).
     pub fn widen(&self, doc: &Document, kept: &mut [Candidate]) {
         for c in kept.iter_mut().filter(|c| scored(c)) {
-            extent::widen(doc, c, &self.cue, &self.source);
+            extent::widen(doc, c, &|i| self.cue_p(doc, i), &|i| self.source_p(doc, i));
         }
     }
 }

@@ -26,6 +26,12 @@ use std::fmt;
 
 const MAGIC: &[u8; 4] = b"SLM1";
 
+/// The bucket of a feature hash in a space of 2^`bits`: its top bits,
+/// which the multiplicative hashing of [`super::features`] mixes best.
+pub fn bucket(hash: u32, bits: u8) -> usize {
+    (hash >> (32 - u32::from(bits))) as usize
+}
+
 /// One logistic regression over hashed features.
 #[derive(Clone, PartialEq)]
 pub struct Table {
@@ -68,9 +74,8 @@ impl Table {
         Table { bits, bias, scale, weights }
     }
 
-    /// The bucket of a feature hash.
     fn bucket(&self, hash: u32) -> usize {
-        (hash & ((1u32 << self.bits) - 1)) as usize
+        bucket(hash, self.bits)
     }
 
     /// The weighted sum of the features, before the logistic function.
@@ -216,7 +221,7 @@ mod tests {
         let back = read(&bytes).unwrap();
         assert_eq!(back, vec![table.clone(), table.clone()]);
         assert_eq!(back[0].non_zero(), 3);
-        let p = back[0].probability(&[700 + (5 << 10)]);
+        let p = back[0].probability(&[(700 << 22) + 5]);
         assert!((p - 1.0 / (1.0 + 3f32.exp())).abs() < 1e-3, "{p}");
     }
 

@@ -41,32 +41,42 @@ const BETWEEN_SUBJECT_AND_VERB: u32 = Class::Aux.bit()
 
 /// Adds a candidate for every run of words the tagger believes in (see
 /// [`PROPOSE`]) that no rule's cue covers and that has a source.
-pub fn cues(doc: &Document, cue_p: &[f32], source_p: &[f32], taken: &[Candidate], out: &mut Vec<Candidate>) {
+pub fn cues(
+    doc: &Document,
+    cue_p: &dyn Fn(usize) -> f32,
+    source_p: &dyn Fn(usize) -> f32,
+    taken: &[Candidate],
+    out: &mut Vec<Candidate>,
+) {
     let mut covered = vec![false; doc.len()];
     for c in taken {
         for t in c.cue.clone() {
             covered[t] = true;
         }
     }
-    let open = |i: usize| cue_p[i] >= EXTEND && !covered[i];
+    // a run grows from a word that can carry a cue by itself, over the
+    // words around it that the tagger believes in less
+    let open = |k: usize| !covered[k] && cue_p(k) >= EXTEND;
+    let seed = |k: usize| !covered[k] && can_carry_a_cue(doc, k) && cue_p(k) >= PROPOSE;
     let mut i = 0;
     while i < doc.len() {
-        if !open(i) {
+        if !seed(i) {
             i += 1;
             continue;
         }
         let sentence = doc.sentence_around(i);
+        let mut start = i;
+        while start > sentence.start && open(start - 1) {
+            start -= 1;
+        }
         let mut end = i + 1;
         while end < sentence.end && open(end) {
             end += 1;
         }
-        let cue = i..end;
+        let cue = start..end;
         i = end;
         // headlines are telegraphic: a participle there is rarely a cue
         if headline(doc, sentence.clone()) {
-            continue;
-        }
-        if !cue.clone().any(|k| cue_p[k] >= PROPOSE && !doc.any_class(k, NOT_A_CUE_ALONE)) {
             continue;
         }
         let Some(source) = source_of(doc, &cue, sentence.clone(), source_p) else { continue };
@@ -78,6 +88,12 @@ pub fn cues(doc: &Document, cue_p: &[f32], source_p: &[f32], taken: &[Candidate]
         c.loaded = doc.verb(c.cue.start).and_then(|v| v.judgement());
         out.push(c);
     }
+}
+
+/// True when token `i` is a word that can carry a cue by itself: not a
+/// function word, an auxiliary or an adverb.
+pub fn can_carry_a_cue(doc: &Document, i: usize) -> bool {
+    doc.is_word(i) && !doc.any_class(i, NOT_A_CUE_ALONE)
 }
 
 /// True when `sentence` is a headline: in title case, or a paragraph of its
@@ -97,7 +113,12 @@ fn headline(doc: &Document, sentence: Range<usize>) -> bool {
 /// (the subject right before it, the subject of its clause, a mention right
 /// after it) and the run of words the source tagger believes in nearest to
 /// it, the one the source tagger believes in most.
-fn source_of(doc: &Document, cue: &Range<usize>, sentence: Range<usize>, source_p: &[f32]) -> Option<Mention> {
+fn source_of(
+    doc: &Document,
+    cue: &Range<usize>,
+    sentence: Range<usize>,
+    source_p: &dyn Fn(usize) -> f32,
+) -> Option<Mention> {
     let mut end = cue.start;
     while end > sentence.start && doc.any_class(end - 1, BETWEEN_SUBJECT_AND_VERB) {
         end -= 1;
@@ -109,7 +130,7 @@ fn source_of(doc: &Document, cue: &Range<usize>, sentence: Range<usize>, source_
         mention::after(doc, cue.end, sentence.end),
         tagged_run(doc, cue, sentence, source_p),
     ];
-    let belief = |m: &Mention| m.tokens.clone().map(|t| source_p[t]).sum::<f32>() / m.tokens.len() as f32;
+    let belief = |m: &Mention| m.tokens.clone().map(source_p).sum::<f32>() / m.tokens.len() as f32;
     candidates
         .into_iter()
         .flatten()
@@ -119,8 +140,13 @@ fn source_of(doc: &Document, cue: &Range<usize>, sentence: Range<usize>, source_
 
 /// The run of words in the sentence that the source tagger gives at least
 /// one half, nearest to the cue.
-fn tagged_run(doc: &Document, cue: &Range<usize>, sentence: Range<usize>, source_p: &[f32]) -> Option<Mention> {
-    let believed = |k: usize| source_p[k] >= 0.5;
+fn tagged_run(
+    doc: &Document,
+    cue: &Range<usize>,
+    sentence: Range<usize>,
+    source_p: &dyn Fn(usize) -> f32,
+) -> Option<Mention> {
+    let believed = |k: usize| source_p(k) >= 0.5;
     let nearest = (sentence.start..sentence.end).filter(|&k| believed(k) && !cue.contains(&k)).min_by_key(|&k| {
         if k < cue.start {
             cue.start - k
