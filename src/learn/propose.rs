@@ -105,7 +105,8 @@ fn headline(doc: &Document, sentence: Range<usize>) -> bool {
     let paragraph = doc.paragraph_around(sentence.start);
     let last = sentence.end - 1;
     let ends_a_sentence = doc.is(last, &[".", "!", "?", "…", ":"])
-        || matches!(doc.token(last).kind, TokenKind::Quote(_)) && doc.is(last - 1, &[".", "!", "?", "…", ","]);
+        || matches!(doc.token(last).kind, TokenKind::Quote(_))
+            && last.checked_sub(1).is_some_and(|p| doc.is(p, &[".", "!", "?", "…", ","]));
     paragraph == sentence && !ends_a_sentence
 }
 
