@@ -15,7 +15,7 @@ use crate::learn::Settings;
 use crate::report::{Finding, Kind, Report, Unit};
 
 const USAGE: &str = "\
-usage: sourcelight analyze [--json | --jsonl] [--min-confidence X | --rules-only] [FILE | -]
+usage: sourcelight analyze [--json | --jsonl] [--min-confidence X | --rules-only] [--model FILE] [FILE | -]
 
 Finds who says what in a news text: attributions (source, cue, content) and
 unverified claims (hedges, hearsay, disputes).

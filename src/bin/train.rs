@@ -5,7 +5,7 @@
 //! ```
 //!
 //! Reads PolNeAR-style gold (one `{"id","text","spans","relations"}` a
-//! line, offsets in code points), and fits two logistic regressions with
+//! line, offsets in code points), and fits three logistic regressions with
 //! FTRL-Proximal (L1 keeps the model sparse, hence small):
 //!
 //! 1. the cue tagger, on every word: inside a gold cue or not;
@@ -17,7 +17,8 @@
 //!    how far to trust the taggers on articles they have not seen.
 //!
 //! Everything is deterministic (fixed article order, a fixed-seed shuffle),
-//! so the same data gives the same bytes.
+//! so the same data gives the same bytes on one platform; another platform's
+//! maths library (`exp`) may round differently and change a few weights.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

@@ -7,7 +7,8 @@
 //! apposition of a source ("Brian Fallon, the campaign's press
 //! secretary"). The taggers have learned those habits word by word; here
 //! a cue or source grows over the adjacent words they give at least one
-//! half. The content gives up any words the cue then covers.
+//! half, never over another finding's cue. The content gives up any words
+//! the cue or source then cover.
 
 use std::ops::Range;
 
@@ -29,12 +30,21 @@ const FUNCTION: u32 = Class::Preposition.bit()
 /// The most words a span grows by on one side.
 const MAX_GROWTH: usize = 30;
 
-/// Widens `c`'s cue and source, given the taggers' probabilities per token.
-pub fn widen(doc: &Document, c: &mut Candidate, cue_p: &dyn Fn(usize) -> f32, source_p: &dyn Fn(usize) -> f32) {
+/// Widens `c`'s cue and source, given the taggers' probabilities per token,
+/// never over the tokens `taken` marks (the cues of the other findings);
+/// marks the cue's new tokens as taken.
+pub fn widen(
+    doc: &Document,
+    c: &mut Candidate,
+    taken: &mut [bool],
+    cue_p: &dyn Fn(usize) -> f32,
+    source_p: &dyn Fn(usize) -> f32,
+) {
     let Some(source) = c.source.as_ref().map(|m| m.tokens.clone()) else { return };
     let sentence = doc.sentence_around(c.cue.start);
-    let cue = grow(doc, c.cue.clone(), &source, sentence.clone(), cue_p, false);
-    let mut words = grow(doc, source.clone(), &cue, sentence, source_p, true);
+    let cue = grow(doc, c.cue.clone(), &source, taken, sentence.clone(), cue_p, false);
+    taken[cue.clone()].iter_mut().for_each(|t| *t = true);
+    let mut words = grow(doc, source.clone(), &cue, taken, sentence, source_p, true);
     // an apposition ends in a word of its own, not "including" or "of"
     while words.end > source.end && (!doc.is_word(words.end - 1) || doc.any_class(words.end - 1, FUNCTION)) {
         words.end -= 1;
@@ -48,15 +58,17 @@ pub fn widen(doc: &Document, c: &mut Candidate, cue_p: &dyn Fn(usize) -> f32, so
     if words != source {
         c.source_words = Some(words.clone());
     }
-    for fragment in &mut c.content {
-        *fragment = outside(fragment.clone(), &cue);
-        *fragment = outside(fragment.clone(), &words);
-    }
-    c.content.retain(|f| !f.is_empty());
+    let content = std::mem::take(&mut c.content);
+    c.content = content
+        .into_iter()
+        .flat_map(|f| outside(f, &cue))
+        .flat_map(|f| outside(f, &words))
+        .filter(|f| !f.is_empty())
+        .collect();
 }
 
 /// `span` grown on both sides over words with a probability of at least
-/// [`JOIN`], within `sentence` and never into `other`. With `bridge`, one
+/// [`JOIN`], within `sentence` and never into `other` or a `taken` token. With `bridge`, one
 /// punctuation mark between two such words is taken too on the right
 /// ("Fallon, the"); on the left a comma ends the span ("Speaking in Kyiv,
 /// Zelensky").
@@ -64,11 +76,12 @@ fn grow(
     doc: &Document,
     span: Range<usize>,
     other: &Range<usize>,
+    taken: &[bool],
     sentence: Range<usize>,
     p: &dyn Fn(usize) -> f32,
     bridge: bool,
 ) -> Range<usize> {
-    let free = |k: usize| !other.contains(&k) && sentence.contains(&k);
+    let free = |k: usize| !other.contains(&k) && !taken[k] && sentence.contains(&k);
     let joins = |k: usize| free(k) && p(k) >= JOIN;
     let bridges = |k: usize| bridge && free(k) && doc.token(k).kind != TokenKind::Word;
     let (mut start, mut end) = (span.start, span.end);
@@ -95,14 +108,28 @@ fn grow(
     start..end
 }
 
-/// The part of `fragment` outside `taken`, when `taken` covers one of its
-/// ends; a fragment that holds `taken` inside it is left whole.
-fn outside(fragment: Range<usize>, taken: &Range<usize>) -> Range<usize> {
-    if taken.start <= fragment.start && fragment.start < taken.end {
-        taken.end.min(fragment.end)..fragment.end
-    } else if taken.start < fragment.end && fragment.end <= taken.end {
-        fragment.start..taken.start.max(fragment.start)
-    } else {
-        fragment
+/// The parts of `fragment` outside `taken`: none, one, or two when `taken`
+/// lies strictly inside it.
+fn outside(fragment: Range<usize>, taken: &Range<usize>) -> Vec<Range<usize>> {
+    if taken.end <= fragment.start || fragment.end <= taken.start {
+        return vec![fragment];
+    }
+    [fragment.start..taken.start.max(fragment.start), taken.end.min(fragment.end)..fragment.end]
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::outside;
+
+    #[test]
+    fn what_is_outside_a_span() {
+        assert_eq!(outside(0..5, &(7..9)), vec![0..5]);
+        assert_eq!(outside(0..5, &(0..2)), vec![2..5]);
+        assert_eq!(outside(0..5, &(3..9)), vec![0..3]);
+        assert_eq!(outside(0..9, &(3..5)), vec![0..3, 5..9]);
+        assert!(outside(3..5, &(0..9)).is_empty());
     }
 }

@@ -61,7 +61,7 @@ pub struct TokenTable {
     lemma: Vec<u32>,
     /// A crude stem: "support" for "supports", "supported", "supporting".
     stem: Vec<u32>,
-    /// The last 2, 3 and 4 letters, hashed (0 for a shorter word).
+    /// The last 2, 3 and 4 letters, hashed (0 unless the word is longer).
     suffixes: Vec<[u32; 3]>,
     /// A coarse shape: see [`shape`].
     shape: Vec<u8>,

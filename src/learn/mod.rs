@@ -1,4 +1,4 @@
-//! The learned layer: two small models trained on annotated news, working
+//! The learned layer: three small models trained on annotated news, working
 //! with the rules.
 //!
 //! - The **cue tagger** gives every word the probability that it is part of
@@ -7,15 +7,20 @@
 //!   Runs of words it believes in that no rule proposed become candidates
 //!   of their own ([`propose`]), with a source and content found the way
 //!   the rules find them.
-//! - The **scorer** gives every candidate attribution, from the rules and
-//!   from the tagger alike, a confidence: the probability that its cue and
-//!   source are right. It reads the rule, the cue, the source's form and
-//!   type, the distance between them, the content, and the tagger's belief
-//!   in the cue. Candidates below the threshold are dropped before the
-//!   engine settles overlaps, so a weak candidate never blocks a better one.
+//! - The **source tagger** reads the same and gives every word the
+//!   probability that it is part of a source; it picks the source of the
+//!   cue tagger's proposals and tells the scorer how source-like a
+//!   candidate's source is.
+//! - The **scorer** gives every candidate attribution with a source, from
+//!   the rules and from the tagger alike, a confidence: the probability
+//!   that its cue and source are right. It reads the rule, the cue, the
+//!   source's form and type, the distance between them, the content, and
+//!   both taggers' beliefs. It judges the candidates the engine kept after
+//!   settling overlaps (participles have their source only then), and
+//!   those below the threshold are dropped.
 //!
-//! Both are logistic regressions over hashed features ([`features`]) kept
-//! in one file ([`model`]) that the crate embeds at compile time. The
+//! All three are logistic regressions over hashed features ([`features`])
+//! kept in one file ([`model`]) that the crate embeds at compile time. The
 //! trainer (`src/bin/train.rs`, native only) writes that file from
 //! `polnear-train.jsonl`; nothing here depends on a browser or learns.
 
@@ -56,7 +61,7 @@ pub struct Model {
 impl Model {
     /// Reads a model file.
     pub fn read(bytes: &[u8]) -> Result<Model, model::FormatError> {
-        let mut tables = model::read(bytes)?.into_iter();
+        let mut tables = model::read(bytes, 3)?.into_iter();
         match (tables.next(), tables.next(), tables.next(), tables.next()) {
             (Some(tagger), Some(sources), Some(scorer), None) => Ok(Model { tagger, sources, scorer }),
             _ => Err(model::FormatError("a model has three tables")),
@@ -195,8 +200,12 @@ impl<'m> Layer<'m> {
     /// Widens the cues and sources of scored attributions over the words
     /// next to them that the taggers take for part of them (see [`extent`]).
     pub fn widen(&self, doc: &Document, kept: &mut [Candidate]) {
+        let mut taken = vec![false; doc.len()];
+        for c in kept.iter() {
+            taken[c.cue.clone()].iter_mut().for_each(|t| *t = true);
+        }
         for c in kept.iter_mut().filter(|c| scored(c)) {
-            extent::widen(doc, c, &|i| self.cue_p(doc, i), &|i| self.source_p(doc, i));
+            extent::widen(doc, c, &mut taken, &|i| self.cue_p(doc, i), &|i| self.source_p(doc, i));
         }
     }
 }

@@ -149,7 +149,7 @@ impl Table {
                     return Err(FormatError("bucket gap too long"));
                 }
             }
-            bucket += gap;
+            bucket = bucket.checked_add(gap).ok_or(FormatError("bucket out of range"))?;
             if bucket >= size {
                 return Err(FormatError("bucket out of range"));
             }
@@ -173,13 +173,16 @@ pub fn write(tables: &[&Table]) -> Vec<u8> {
     out
 }
 
-/// Reads the tables of a model file.
-pub fn read(bytes: &[u8]) -> Result<Vec<Table>, FormatError> {
+/// Reads the tables of a model file that must hold `expected` of them.
+pub fn read(bytes: &[u8], expected: usize) -> Result<Vec<Table>, FormatError> {
     let mut reader = Reader { bytes, at: 0 };
     if reader.array::<4>()? != *MAGIC {
         return Err(FormatError("not a sourcelight model (SLM1)"));
     }
     let n = reader.byte()?;
+    if usize::from(n) != expected {
+        return Err(FormatError("not the number of tables expected"));
+    }
     let tables = (0..n).map(|_| Table::read(&mut reader)).collect::<Result<Vec<_>, _>>()?;
     if reader.at != bytes.len() {
         return Err(FormatError("bytes after the last table"));
@@ -218,7 +221,7 @@ mod tests {
         weights[1023] = 0.25;
         let table = Table::quantize(10, -2.0, &weights);
         let bytes = write(&[&table, &table]);
-        let back = read(&bytes).unwrap();
+        let back = read(&bytes, 2).unwrap();
         assert_eq!(back, vec![table.clone(), table.clone()]);
         assert_eq!(back[0].non_zero(), 3);
         let p = back[0].probability(&[(700 << 22) + 5]);
@@ -229,11 +232,13 @@ mod tests {
     fn broken_files_are_errors_not_panics() {
         let good = write(&[&Table::quantize(8, 0.0, &[0.5; 256])]);
         for cut in 0..good.len() {
-            assert!(read(&good[..cut]).is_err(), "cut at {cut}");
+            assert!(read(&good[..cut], 1).is_err(), "cut at {cut}");
         }
-        assert!(read(b"SLM2\x00").is_err());
+        assert!(read(&good, 1).is_ok());
+        assert!(read(&good, 3).is_err(), "a table count other than the expected one");
+        assert!(read(b"SLM2\x00", 0).is_err());
         let mut extra = good.clone();
         extra.push(0);
-        assert!(read(&extra).is_err());
+        assert!(read(&extra, 1).is_err());
     }
 }

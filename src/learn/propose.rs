@@ -80,10 +80,17 @@ pub fn cues(
             continue;
         }
         let Some(source) = source_of(doc, &cue, sentence.clone(), source_p) else { continue };
-        let mut content = clause::content_after(doc, cue.end);
-        if content.is_empty() {
-            content = clause::content_before(doc, source.tokens.start.min(cue.start));
-        }
+        // the claim is on the other side of the cue from its source
+        let content = if source.tokens.start >= cue.end {
+            clause::content_before(doc, cue.start)
+        } else {
+            let after = clause::content_after(doc, cue.end);
+            if after.is_empty() {
+                clause::content_before(doc, source.tokens.start)
+            } else {
+                after
+            }
+        };
         let mut c = Candidate::attribution(RULE, cue, source, content);
         c.loaded = doc.verb(c.cue.start).and_then(|v| v.judgement());
         out.push(c);
