@@ -61,11 +61,9 @@ pub struct Model {
 impl Model {
     /// Reads a model file.
     pub fn read(bytes: &[u8]) -> Result<Model, model::FormatError> {
-        let mut tables = model::read(bytes, 3)?.into_iter();
-        match (tables.next(), tables.next(), tables.next(), tables.next()) {
-            (Some(tagger), Some(sources), Some(scorer), None) => Ok(Model { tagger, sources, scorer }),
-            _ => Err(model::FormatError("a model has three tables")),
-        }
+        let [tagger, sources, scorer]: [Table; 3] =
+            model::read(bytes, 3)?.try_into().map_err(|_| model::FormatError("a model has three tables"))?;
+        Ok(Model { tagger, sources, scorer })
     }
 
     /// The model file's bytes.
@@ -200,10 +198,7 @@ impl<'m> Layer<'m> {
     /// Widens the cues and sources of scored attributions over the words
     /// next to them that the taggers take for part of them (see [`extent`]).
     pub fn widen(&self, doc: &Document, kept: &mut [Candidate]) {
-        let mut taken = vec![false; doc.len()];
-        for c in kept.iter() {
-            taken[c.cue.clone()].iter_mut().for_each(|t| *t = true);
-        }
+        let mut taken = crate::rules::cue_mask(doc.len(), kept);
         for c in kept.iter_mut().filter(|c| scored(c)) {
             extent::widen(doc, c, &mut taken, &|i| self.cue_p(doc, i), &|i| self.source_p(doc, i));
         }

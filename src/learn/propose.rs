@@ -48,12 +48,7 @@ pub fn cues(
     taken: &[Candidate],
     out: &mut Vec<Candidate>,
 ) {
-    let mut covered = vec![false; doc.len()];
-    for c in taken {
-        for t in c.cue.clone() {
-            covered[t] = true;
-        }
-    }
+    let covered = crate::rules::cue_mask(doc.len(), taken);
     // a run grows from a word that can carry a cue by itself, over the
     // words around it that the tagger believes in less
     let open = |k: usize| !covered[k] && cue_p(k) >= EXTEND;

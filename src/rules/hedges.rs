@@ -21,10 +21,7 @@ impl Rule for Hedges {
         let mut found = Vec::new();
         find_phrases(self.name(), &lexicon().hedges, Reason::Hedge, doc, &mut found);
         found.retain(|c| !(doc.is(c.cue.start, &["possible"]) && makes_possible(doc, c.cue.start)));
-        let mut taken = vec![false; doc.len()];
-        for c in &found {
-            taken[c.cue.clone()].iter_mut().for_each(|t| *t = true);
-        }
+        let taken = super::cue_mask(doc.len(), &found);
         for i in (0..doc.len()).filter(|&i| !taken[i] && modal_of_possibility(doc, i)) {
             found.push(Candidate::unverified(self.name(), i..i + 1, Reason::Hedge));
         }

@@ -106,6 +106,15 @@ impl Candidate {
     }
 }
 
+/// For each of `len` tokens, whether the cue of one of `candidates` covers it.
+pub fn cue_mask(len: usize, candidates: &[Candidate]) -> Vec<bool> {
+    let mut mask = vec![false; len];
+    for c in candidates {
+        mask[c.cue.clone()].iter_mut().for_each(|t| *t = true);
+    }
+    mask
+}
+
 /// A pattern of attribution or hedging.
 pub trait Rule {
     /// A short name, shown in debugging output.
