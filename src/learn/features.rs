@@ -18,7 +18,19 @@ use crate::text::{Document, QuoteSide, TokenKind};
 
 /// FNV-1a over bytes.
 pub fn hash_bytes(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    fnv_continue(0x811c_9dc5, bytes)
+}
+
+/// FNV-1a from state `h` over more bytes.
+fn fnv_continue(h: u32, bytes: &[u8]) -> u32 {
+    bytes.iter().fold(h, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// [`hash_bytes`] of `bytes` and of its first `prefix` bytes, in one pass.
+fn hash_with_prefix(bytes: &[u8], prefix: usize) -> (u32, u32) {
+    let (head, tail) = bytes.split_at(prefix.min(bytes.len()));
+    let at_prefix = hash_bytes(head);
+    (fnv_continue(at_prefix, tail), at_prefix)
 }
 
 /// Combines two hashes (order matters) with one multiplication; the top
@@ -204,11 +216,19 @@ impl TokenTable {
     /// The table for `doc`, given the rules' candidates.
     pub fn new(doc: &Document, candidates: &[Candidate]) -> TokenTable {
         let n = doc.len();
-        let word: Vec<u32> = (0..n).map(|i| hash_bytes(doc.norm(i).as_bytes())).collect();
+        let (mut word, mut stem_of) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut suffixes_of = Vec::with_capacity(n);
+        for i in 0..n {
+            let norm = doc.norm(i);
+            // the stem is a prefix of the word: one pass hashes both
+            let (whole, prefix) = hash_with_prefix(norm.as_bytes(), stem(norm).len());
+            word.push(whole);
+            stem_of.push(prefix);
+            suffixes_of.push(suffixes(norm));
+        }
         let lemma =
             (0..n).map(|i| doc.verb(i).map_or(word[i], |v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995)).collect();
-        let stem = (0..n).map(|i| hash_bytes(stem(doc.norm(i)).as_bytes())).collect();
-        let suffixes = (0..n).map(|i| suffixes(doc.norm(i))).collect();
+        let (stem, suffixes) = (stem_of, suffixes_of);
         let shape = (0..n).map(|i| shape(doc, i)).collect();
         let mut quoted = vec![false; n];
         for q in &doc.quotes {

@@ -105,19 +105,28 @@ impl Settings {
 }
 
 /// The learned layer's view of one text: what each token is, and the
-/// tagger's probability for each.
+/// taggers' probabilities for each.
 pub struct Layer<'m> {
     table: TokenTable,
-    /// Per token, the cue tagger's probability (0 for tokens it does not
-    /// read): computed at once for the words that can carry a cue, and for
-    /// the others (function words, adverbs) when first asked for (NaN
-    /// until then).
-    cue: Vec<Cell<f32>>,
-    /// Per token, the source tagger's, computed when first asked for: most
-    /// words are never asked about.
-    source: Vec<Cell<f32>>,
+    /// Per token, the cue tagger's and the source tagger's probabilities
+    /// (0 for tokens they do not read). Both come from the same features,
+    /// so they are computed together: at once for the words that can carry
+    /// a cue, and for the others (function words, adverbs) when first asked
+    /// for (NaN until then).
+    tagged: Vec<Cell<Tags>>,
     cue_tagger: &'m Table,
     source_tagger: &'m Table,
+}
+
+/// What the two taggers say of a token.
+#[derive(Clone, Copy)]
+struct Tags {
+    cue: f32,
+    source: f32,
+}
+
+impl Tags {
+    const UNKNOWN: Tags = Tags { cue: f32::NAN, source: f32::NAN };
 }
 
 impl<'m> Layer<'m> {
@@ -125,45 +134,44 @@ impl<'m> Layer<'m> {
     /// candidates (the taggers read them); the rest is tagged on demand.
     pub fn new(doc: &Document, candidates: &[Candidate], cue_tagger: &'m Table, source_tagger: &'m Table) -> Layer<'m> {
         let table = TokenTable::new(doc, candidates);
+        let mut layer = Layer { table, tagged: Vec::new(), cue_tagger, source_tagger };
         let mut buffer = Vec::with_capacity(64);
-        let cue = (0..doc.len())
+        layer.tagged = (0..doc.len())
             .map(|i| {
-                Cell::new(if propose::can_carry_a_cue(doc, i) {
-                    features::token(doc, &table, i, &mut buffer);
-                    cue_tagger.probability(&buffer)
-                } else {
-                    f32::NAN
-                })
+                Cell::new(if propose::can_carry_a_cue(doc, i) { layer.tag(doc, i, &mut buffer) } else { Tags::UNKNOWN })
             })
             .collect();
-        let source = vec![Cell::new(f32::NAN); doc.len()];
-        Layer { table, cue, source, cue_tagger, source_tagger }
+        layer
+    }
+
+    /// Both taggers' probabilities for token `i`, computed.
+    fn tag(&self, doc: &Document, i: usize, buffer: &mut Vec<u32>) -> Tags {
+        if !features::taggable(doc, i) {
+            return Tags { cue: 0.0, source: 0.0 };
+        }
+        features::token(doc, &self.table, i, buffer);
+        Tags { cue: self.cue_tagger.probability(buffer), source: self.source_tagger.probability(buffer) }
+    }
+
+    /// Both taggers' probabilities for token `i`, known or computed now.
+    fn tags(&self, doc: &Document, i: usize) -> Tags {
+        let known = self.tagged[i].get();
+        if !known.cue.is_nan() {
+            return known;
+        }
+        let tags = self.tag(doc, i, &mut Vec::with_capacity(64));
+        self.tagged[i].set(tags);
+        tags
     }
 
     /// The cue tagger's probability for token `i`.
     fn cue_p(&self, doc: &Document, i: usize) -> f32 {
-        self.tagged(doc, i, &self.cue[i], self.cue_tagger)
+        self.tags(doc, i).cue
     }
 
     /// The source tagger's probability for token `i`.
     fn source_p(&self, doc: &Document, i: usize) -> f32 {
-        self.tagged(doc, i, &self.source[i], self.source_tagger)
-    }
-
-    /// A tagger's probability for token `i`, from `known` or computed into it.
-    fn tagged(&self, doc: &Document, i: usize, known: &Cell<f32>, tagger: &Table) -> f32 {
-        if !known.get().is_nan() {
-            return known.get();
-        }
-        let p = if features::taggable(doc, i) {
-            let mut buffer = Vec::with_capacity(64);
-            features::token(doc, &self.table, i, &mut buffer);
-            tagger.probability(&buffer)
-        } else {
-            0.0
-        };
-        known.set(p);
-        p
+        self.tags(doc, i).source
     }
 
     /// Adds the tagger's own cues to `candidates` (see [`propose`]).

@@ -150,12 +150,11 @@ fn tagged_run(
     source_p: &dyn Fn(usize) -> f32,
 ) -> Option<Mention> {
     let believed = |k: usize| source_p(k) >= 0.5;
-    let nearest = (sentence.start..sentence.end).filter(|&k| believed(k) && !cue.contains(&k)).min_by_key(|&k| {
-        if k < cue.start {
-            cue.start - k
-        } else {
-            k - cue.end + 1
-        }
+    // outwards from the cue, the word before it first at equal distance;
+    // the words further away are never tagged
+    let nearest = (1..sentence.len()).find_map(|d| {
+        let before = cue.start.checked_sub(d).filter(|&k| k >= sentence.start && believed(k));
+        before.or_else(|| Some(cue.end - 1 + d).filter(|&k| k < sentence.end && believed(k)))
     })?;
     let (mut a, mut b) = (nearest, nearest + 1);
     while a > sentence.start && believed(a - 1) && !cue.contains(&(a - 1)) {

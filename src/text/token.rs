@@ -128,7 +128,7 @@ fn link_spans(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out: Vec<Span> = Vec::new();
     let mut next = 0; // nothing before this offset can start a link
-    for anchor in 0..bytes.len() {
+    for anchor in anchors(bytes) {
         let start = match bytes[anchor] {
             b':' if bytes[anchor..].starts_with(b"://") => back_over(bytes, anchor, |b| b.is_ascii_alphabetic()),
             b'w' | b'W' if bytes.len() >= anchor + 4 && bytes[anchor..anchor + 4].eq_ignore_ascii_case(b"www.") => {
@@ -153,6 +153,24 @@ fn link_spans(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The offsets of the bytes where a link's search starts: `:`, `@`, `w`
+/// and `W`. Eight bytes are tested at a time, and most hold none of them.
+fn anchors(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // a high bit set in every byte of `x` that is zero, and maybe in a byte
+    // after one that is: a hint, checked byte by byte below
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    bytes.chunks(8).enumerate().flat_map(move |(k, chunk)| {
+        let mut word = [b' '; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word);
+        let any = [b':', b'@', b'w', b'W'].iter().fold(0, |m, &b| m | zero_byte(x ^ (ONES * u64::from(b))));
+        let hits = if any == 0 { 0..0 } else { 0..chunk.len() };
+        hits.filter(move |&j| matches!(chunk[j], b':' | b'@' | b'w' | b'W')).map(move |j| k * 8 + j)
+    })
 }
 
 /// The offset where a run of bytes matching `part_of` ends before `at`.
@@ -421,6 +439,17 @@ mod tests {
         assert_eq!(words("Mr. Trump"), ["Mr", ".", "Trump"]);
         assert_eq!(words("mail a@b.com now"), ["mail", "a@b.com", "now"]);
         assert_eq!(words("end.Next"), ["end", ".", "Next"]);
+    }
+
+    #[test]
+    fn anchors_are_every_byte_that_can_start_a_link_search() {
+        // every length around the 8-byte steps, anchors at every place
+        let base = "a:@wW é\u{80}w:x@yyyWww:@";
+        for len in 0..base.len() {
+            let bytes = &base.as_bytes()[..len];
+            let expected: Vec<usize> = (0..len).filter(|&i| matches!(bytes[i], b':' | b'@' | b'w' | b'W')).collect();
+            assert_eq!(anchors(bytes).collect::<Vec<_>>(), expected, "{len}");
+        }
     }
 
     #[test]
