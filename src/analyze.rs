@@ -180,7 +180,9 @@ fn continue_quotations(doc: &Document, kept: &mut [Candidate]) {
         });
         if let Some(c) = speaker {
             let inner = rules::clause::trimmed(doc, q.inner());
-            if !inner.is_empty() && !c.content.contains(&inner) {
+            // a quotation the content already reaches into is no continuation
+            let reached = c.content.iter().any(|r| r.start < inner.end && inner.start < r.end);
+            if !inner.is_empty() && !reached {
                 c.content.push(inner);
             }
         }

@@ -5,8 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use sourcelight::learn::Settings;
 use sourcelight::marks::marks;
-use sourcelight::{analyze, Report, Span, Unit};
+use sourcelight::{analyze, analyze_with, Report, Span, Unit};
 
 /// Checks every span of the report against the text.
 #[track_caller]
@@ -27,6 +28,11 @@ fn check(text: &str, report: &Report) {
             for frag in c.spans() {
                 assert!(ok(frag.start, frag.end) && frag.start >= last, "fragments in order: {c:?}");
                 last = frag.end;
+                let overlaps = |a: usize, b: usize| frag.start < b && a < frag.end;
+                assert!(!overlaps(f.cue.start, f.cue.end), "content {c:?} covers the cue {:?}", f.cue);
+                if let Some(s) = &f.source {
+                    assert!(!overlaps(s.start, s.end), "content {c:?} covers the source {s:?}");
+                }
             }
         }
         if let Some(d) = f.disputes {
@@ -85,8 +91,14 @@ fn piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// How many cases each property runs: 600, or `PROPTEST_CASES` for a long
+/// soak (see README).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(600)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_unicode(text in any::<String>()) {
@@ -97,6 +109,7 @@ proptest! {
     fn news_like_text(pieces in proptest::collection::vec(piece(), 0..80)) {
         let text = pieces.concat();
         check(&text, &analyze(&text));
+        check(&text, &analyze_with(&text, Settings { learned: false, ..Settings::default() }));
     }
 }
 

@@ -157,9 +157,9 @@ pub fn quotation_from(doc: &Document, open: usize) -> Vec<Range<usize>> {
         if !inner.is_empty() {
             parts.push(inner);
         }
-        match doc.quotes.get(k + 1) {
-            Some(next) if next.continues && !q.closed => k += 1,
-            _ => break,
+        match doc.quote_continuing(k) {
+            Some(next) => k = next,
+            None => break,
         }
     }
     parts
@@ -223,7 +223,7 @@ pub fn content_before(doc: &Document, before: usize) -> Vec<Range<usize>> {
             // the whole quotation, even when it began in an earlier
             // sentence or paragraph
             let mut first = q;
-            while let Some(prev) = doc.quote_before(first).filter(|_| first_continues(doc, first)) {
+            while let Some(prev) = doc.quote_continued_by(first) {
                 first = prev;
             }
             return quotation_from(doc, doc.quotes[first].open);
@@ -242,10 +242,6 @@ pub fn content_before(doc: &Document, before: usize) -> Vec<Range<usize>> {
     } else {
         vec![range]
     }
-}
-
-fn first_continues(doc: &Document, q: usize) -> bool {
-    doc.quotes[q].continues
 }
 
 /// The range without leading and trailing punctuation and stray marks;

@@ -298,9 +298,19 @@ impl<'t> Document<'t> {
         self.quote_closing.get(&i).copied()
     }
 
-    /// The quotation before quotation `k`, if any.
-    pub fn quote_before(&self, k: usize) -> Option<usize> {
-        k.checked_sub(1)
+    /// The quotation that quotation `k` continues: the unclosed one of the
+    /// paragraph before, whose mark of the same kind `k` opens with. (The
+    /// quotation before `k` in order of opening may be another one: a
+    /// quotation in single marks inside one in double marks.)
+    pub fn quote_continued_by(&self, k: usize) -> Option<usize> {
+        let open = self.quotes.get(k).filter(|q| q.continues)?.open;
+        self.quotes[..k].iter().rposition(|p| !p.closed && p.close == open)
+    }
+
+    /// The quotation that continues quotation `k` in the next paragraph.
+    pub fn quote_continuing(&self, k: usize) -> Option<usize> {
+        let q = self.quotes.get(k).filter(|q| !q.closed)?;
+        self.quote_opened_at(q.close).filter(|&n| self.quotes[n].continues)
     }
 
     /// The innermost quotation holding token `i`, if any.
@@ -445,6 +455,21 @@ mod tests {
         let spans: Vec<&str> = doc.quotes.iter().map(|q| doc.span(q.open..q.close.min(doc.len())).text(text)).collect();
         assert_eq!(spans, ["“One. Two,", "“Three.", "“Four.", "‘scare"]);
         assert!(doc.quotes[2].continues && !doc.quotes[1].closed);
+        assert_eq!((doc.quote_continuing(1), doc.quote_continued_by(2)), (Some(2), Some(1)));
+        assert_eq!((doc.quote_continuing(0), doc.quote_continued_by(1)), (None, None));
+    }
+
+    #[test]
+    fn a_quotation_continues_only_with_marks_of_its_own_kind() {
+        // the single-mark quotation runs on into the next paragraph; the
+        // double-mark one inside it continues another one, not it
+        let text = "«\n« said ‘ x « y:“ z\n‘ w";
+        let doc = Document::new(text);
+        let single = doc.quotes.iter().position(|q| doc.raw(q.open) == "‘").unwrap();
+        let inner = single + 1;
+        assert!(doc.quotes[inner].continues && doc.raw(doc.quotes[inner].open) == "«");
+        assert_eq!(doc.quote_continuing(single), None);
+        assert_eq!(doc.quote_continued_by(inner), None);
     }
 
     #[test]
