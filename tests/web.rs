@@ -21,7 +21,7 @@ fn fixture(html: &str) -> HtmlElement {
 }
 
 /// Highlights and waits until the painting is done.
-async fn highlight(root: JsValue, options: JsValue) -> Result<Highlighter, wasm_bindgen::JsError> {
+async fn highlight(root: JsValue, options: JsValue) -> Result<Highlighter, JsValue> {
     let h = start(Some(root), Some(options))?;
     JsFuture::from(h.ready()).await.unwrap();
     Ok(h)
@@ -67,7 +67,7 @@ fn js_slice(text: &str, part: &JsValue) -> String {
 #[wasm_bindgen_test]
 fn analyze_offsets_slice_javascript_strings() {
     let text = "🙂 日本語 “Ça va,” Zoe\u{301} Adèle said, according to אמר.";
-    let report = analyze(text).unwrap();
+    let report = analyze(text.into()).unwrap();
     let list = findings(&report);
     assert!(list.length() > 0);
     for f in list.iter() {
@@ -148,13 +148,79 @@ async fn non_ascii_text_maps_to_the_right_nodes() {
     root.remove();
 }
 
+/// Checks that `result` failed with a `TypeError` (or, with `type_error`
+/// false, any `Error`) whose message names `function` and `argument`.
+#[track_caller]
+fn rejected<T>(result: Result<T, JsValue>, type_error: bool, function: &str, argument: &str) {
+    let Err(e) = result else { panic!("{function} accepted a bad {argument}") };
+    let message = get(&e, "message").as_string().unwrap_or_default();
+    assert!(e.is_instance_of::<js_sys::Error>(), "{function}: not an Error: {e:?}");
+    if type_error {
+        assert!(e.is_instance_of::<js_sys::TypeError>(), "{function}: not a TypeError: {message}");
+    }
+    assert!(message.contains(function) && message.contains(argument), "{function} / {argument}: {message}");
+}
+
+/// Values of every wrong kind.
+fn odd_values() -> Vec<JsValue> {
+    vec![
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        123.into(),
+        JsValue::TRUE,
+        js_sys::Object::new().into(),
+        js_sys::Array::of1(&"x".into()).into(),
+        js_sys::Symbol::for_("odd").into(),
+        js_sys::Function::new_no_args("return 1").into(),
+    ]
+}
+
 #[wasm_bindgen_test]
 async fn bad_arguments_are_clear_errors() {
-    assert!(highlight(JsValue::from_str("body"), JsValue::UNDEFINED).await.is_err());
-    let root = fixture("<p>x</p>");
-    let bad_mode = js_sys::Object::new();
-    js_sys::Reflect::set(&bad_mode, &"mode".into(), &"sideways".into()).unwrap();
-    assert!(highlight(root.clone().into(), bad_mode.into()).await.is_err());
+    let document = web_sys::window().unwrap().document().unwrap();
+    // analyze(text): anything but a string
+    for v in odd_values() {
+        rejected(analyze(v), true, "analyze(text)", "text");
+    }
+    // highlight(root, options): roots that are no element, or detached
+    let h = "highlight(root, options)";
+    for v in [JsValue::from_str("body"), 123.into(), js_sys::Object::new().into(), JsValue::TRUE] {
+        rejected(highlight(v, JsValue::UNDEFINED).await, true, h, "root");
+    }
+    rejected(highlight(document.create_text_node("said").into(), JsValue::UNDEFINED).await, true, h, "root");
+    rejected(highlight(document.into(), JsValue::UNDEFINED).await, true, h, "root");
+    let detached = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap();
+    detached.set_text_content(Some("The war is over, Zelensky said."));
+    rejected(highlight(detached.into(), JsValue::UNDEFINED).await, false, h, "root");
+    // options that are no object, unknown, of the wrong type, or with unknown values
+    let root = fixture("<p>The war is over, Zelensky said.</p>");
+    for v in [JsValue::from_str("wrap"), 1.into(), JsValue::TRUE] {
+        rejected(highlight(root.clone().into(), v).await, true, h, "options");
+    }
+    rejected(highlight(root.clone().into(), options("wrap", &[("colour", "red".into())])).await, false, h, "colour");
+    rejected(highlight(root.clone().into(), options("wrap", &[("panel", "no".into())])).await, true, h, "panel");
+    rejected(highlight(root.clone().into(), options("sideways", &[])).await, false, h, "mode");
+    rejected(highlight(root.clone().into(), options("wrap", &[("theme", "pink".into())])).await, false, h, "theme");
+    // the handle's methods
+    let handle = highlight(root.clone().into(), wrap_mode()).await.unwrap();
+    for v in odd_values() {
+        rejected(handle.set_category_visible(v.clone(), JsValue::TRUE), true, "setCategoryVisible", "category");
+        if v.as_bool().is_some() {
+            continue;
+        }
+        rejected(handle.set_visible(v.clone()), true, "setVisible(visible)", "visible");
+        if !v.is_undefined() && !v.is_null() {
+            rejected(handle.step(Some(v.clone())), true, "step(backwards)", "backwards");
+        }
+        rejected(handle.set_category_visible("named".into(), v), true, "setCategoryVisible", "visible");
+    }
+    rejected(handle.set_category_visible("purple".into(), JsValue::TRUE), false, "setCategoryVisible", "category");
+    // and everything still works afterwards
+    assert_eq!(shown(&handle).length(), 1);
+    handle.set_visible(JsValue::TRUE).unwrap();
+    handle.clear();
+    assert_eq!(root.inner_html(), "<p>The war is over, Zelensky said.</p>");
+    assert!(findings(&analyze("The war is over, Zelensky said.".into()).unwrap()).length() > 0);
     root.remove();
 }
 
@@ -266,20 +332,20 @@ async fn categories_toggle_and_steps_visit_findings() {
     let html = "<p>The port closed, officials said. It appears the talks failed. “No,” said Ann Lee.</p>";
     let root = fixture(html);
     let h = highlight(root.clone().into(), wrap_mode()).await.unwrap();
-    let first = h.step(None).expect("a finding to go to");
+    let first = h.step(None).unwrap().expect("a finding to go to");
     assert!(root.query_selector_all("sl-mark.sl-current").unwrap().length() > 0);
-    let second = h.step(None).unwrap();
+    let second = h.step(None).unwrap().unwrap();
     assert_ne!(first, second);
-    h.set_category_visible("hedged", false).unwrap();
+    h.set_category_visible("hedged".into(), JsValue::FALSE).unwrap();
     let hedges = root.query_selector_all("sl-mark.sl-hedged").unwrap();
     assert!(hedges.length() > 0);
     for i in 0..hedges.length() {
         let mark: Element = hedges.item(i).unwrap().dyn_into().unwrap();
         assert!(mark.class_list().contains("sl-hidden"));
     }
-    assert!(h.set_category_visible("sideways", false).is_err());
-    h.set_visible(false);
-    assert_eq!(h.step(None), None, "nothing to step to when hidden");
+    assert!(h.set_category_visible("sideways".into(), JsValue::FALSE).is_err());
+    h.set_visible(JsValue::FALSE).unwrap();
+    assert_eq!(h.step(None).unwrap(), None, "nothing to step to when hidden");
     h.clear();
     assert_eq!(root.inner_html(), html);
     root.remove();

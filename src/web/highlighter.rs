@@ -17,6 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, MutationObserver, MutationObserverInit, MutationRecord, Node, Range, Window};
 
+use super::args;
 use super::article::find_article;
 use super::extract::{Extractor, Filter, PageText};
 use super::overlay::{self, Overlay, Painted};
@@ -70,23 +71,23 @@ pub struct Options {
 impl Options {
     /// Reads the options object; unknown keys and wrong types are errors,
     /// so that a typo does not pass silently.
-    pub fn from_js(value: &JsValue) -> Result<Options, JsError> {
+    pub fn from_js(value: &JsValue) -> Result<Options, JsValue> {
         let mut options = Options::default();
         if value.is_undefined() || value.is_null() {
             return Ok(options);
         }
-        let object: &js_sys::Object =
-            value.dyn_ref().ok_or_else(|| JsError::new("sourcelight: options must be an object"))?;
+        let Some(object) = value.dyn_ref::<js_sys::Object>().filter(|_| value.is_object()) else {
+            return Err(args::type_error(HIGHLIGHT, &format!("options must be an object, not {}", args::what(value))));
+        };
         for key in js_sys::Object::keys(object).iter() {
             let key = key.as_string().unwrap_or_default();
             let v = js_sys::Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
             if v.is_undefined() {
                 continue;
             }
-            let text =
-                || v.as_string().ok_or_else(|| JsError::new(&format!("sourcelight: option {key} must be a string")));
-            let flag =
-                || v.as_bool().ok_or_else(|| JsError::new(&format!("sourcelight: option {key} must be true or false")));
+            let argument = format!("option {key}");
+            let text = || args::string(HIGHLIGHT, &argument, &v);
+            let flag = || args::boolean(HIGHLIGHT, &argument, &v);
             match key.as_str() {
                 "mode" => options.mode = Some(text()?),
                 "theme" => options.theme = Some(text()?),
@@ -94,12 +95,20 @@ impl Options {
                 "panel" => options.panel = Some(flag()?),
                 "keys" => options.keys = Some(flag()?),
                 "watch" => options.watch = Some(flag()?),
-                _ => return Err(JsError::new(&format!("sourcelight: unknown option {key}"))),
+                _ => {
+                    return Err(args::error(
+                        HIGHLIGHT,
+                        &format!("unknown option {key} (known: mode, theme, includeCode, panel, keys, watch)"),
+                    ))
+                }
             }
         }
         Ok(options)
     }
 }
+
+/// How the messages of `highlight()` name it.
+const HIGHLIGHT: &str = "highlight(root, options)";
 
 /// The options once settled against the page.
 #[derive(Clone)]
@@ -201,8 +210,13 @@ impl Highlighter {
 
     /// Shows or hides the highlights (the panel's toggles stay as they are).
     #[wasm_bindgen(js_name = setVisible)]
-    pub fn set_visible(&self, visible: bool) {
+    pub fn set_visible(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] visible: JsValue,
+    ) -> Result<(), JsValue> {
+        let visible = args::boolean("Highlighter.setVisible(visible)", "visible", &visible)?;
         super::shown::with_shown(&Rc::downgrade(&self.state), |shown| shown.set_visible(visible));
+        Ok(())
     }
 
     /// Shows or hides one category: `"named"`, `"unnamed"`, `"no-source"`,
@@ -210,13 +224,18 @@ impl Highlighter {
     #[wasm_bindgen(js_name = setCategoryVisible)]
     pub fn set_category_visible(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Category")] category: &str,
-        visible: bool,
-    ) -> Result<(), JsError> {
-        let category = crate::report::Category::ALL
-            .into_iter()
-            .find(|c| c.as_str() == category)
-            .ok_or_else(|| JsError::new(&format!("sourcelight: unknown category \"{category}\"")))?;
+        #[wasm_bindgen(unchecked_param_type = "Category")] category: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] visible: JsValue,
+    ) -> Result<(), JsValue> {
+        const NAME: &str = "Highlighter.setCategoryVisible(category, visible)";
+        let category = args::string(NAME, "category", &category)?;
+        let visible = args::boolean(NAME, "visible", &visible)?;
+        let category = crate::report::Category::ALL.into_iter().find(|c| c.as_str() == category).ok_or_else(|| {
+            args::error(
+                NAME,
+                &format!("unknown category \"{category}\" (known: named, unnamed, no-source, hedged, disputed)"),
+            )
+        })?;
         super::shown::with_shown(&Rc::downgrade(&self.state), |shown| shown.set_hidden(category, !visible));
         Ok(())
     }
@@ -224,10 +243,18 @@ impl Highlighter {
     /// Moves to the next finding shown (or the previous one with
     /// `backwards`): scrolls it into view, marks it, and shows its tooltip.
     /// Returns its index in `findings()`, or `undefined` when none is shown.
-    pub fn step(&self, backwards: Option<bool>) -> Option<usize> {
+    pub fn step(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] backwards: Option<JsValue>,
+    ) -> Result<Option<usize>, JsValue> {
+        let backwards = args::optional_boolean(
+            "Highlighter.step(backwards)",
+            "backwards",
+            &backwards.unwrap_or(JsValue::UNDEFINED),
+        )?;
         let mut found = None;
         super::shown::with_shown(&Rc::downgrade(&self.state), |shown| found = shown.step(backwards.unwrap_or(false)));
-        found
+        Ok(found)
     }
 
     /// Removes everything the widget added; the page is as it was before.
@@ -259,28 +286,28 @@ impl Highlighter {
 /// `root` (default: the page's article, else its body).
 /// (Its TypeScript declaration is in `types.rs`: both arguments optional.)
 #[wasm_bindgen(skip_typescript)]
-pub fn highlight(root: Option<JsValue>, options: Option<JsValue>) -> Result<Highlighter, JsError> {
-    let root = root.unwrap_or(JsValue::UNDEFINED);
+pub fn highlight(root: Option<JsValue>, options: Option<JsValue>) -> Result<Highlighter, JsValue> {
+    let root = args::optional_element(HIGHLIGHT, "root", &root.unwrap_or(JsValue::UNDEFINED))?;
     let options = Options::from_js(&options.unwrap_or(JsValue::UNDEFINED))?;
-    let window = web_sys::window().ok_or_else(|| JsError::new("sourcelight: no window"))?;
-    let document = window.document().ok_or_else(|| JsError::new("sourcelight: no document"))?;
-    let found_root = root.is_undefined() || root.is_null();
-    let root: Element = if found_root {
-        find_article(&document).ok_or_else(|| JsError::new("sourcelight: the page has no body"))?
-    } else {
-        root.dyn_into().map_err(|_| JsError::new("sourcelight: highlight(root): root must be an Element"))?
+    let window = web_sys::window().ok_or_else(|| args::error(HIGHLIGHT, "no window"))?;
+    let document = window.document().ok_or_else(|| args::error(HIGHLIGHT, "no document"))?;
+    let found_root = root.is_none();
+    let root: Element = match root {
+        Some(root) => root,
+        None => find_article(&document).ok_or_else(|| args::error(HIGHLIGHT, "the page has no body"))?,
     };
     let overlay = match options.mode.as_deref() {
         None => overlay::supported(),
         Some("overlay") if overlay::supported() => true,
         Some("overlay") => {
-            return Err(JsError::new(
-                "sourcelight: this browser cannot paint overlays (no CSS Custom Highlight API): use mode \"wrap\"",
+            return Err(args::error(
+                HIGHLIGHT,
+                "this browser cannot paint overlays (no CSS Custom Highlight API): use mode \"wrap\"",
             ))
         }
         Some("wrap") => false,
         Some(other) => {
-            return Err(JsError::new(&format!("sourcelight: unknown mode \"{other}\": use \"overlay\" or \"wrap\"")))
+            return Err(args::error(HIGHLIGHT, &format!("unknown mode \"{other}\": use \"overlay\" or \"wrap\"")))
         }
     };
     let dark = match options.theme.as_deref() {
@@ -288,9 +315,10 @@ pub fn highlight(root: Option<JsValue>, options: Option<JsValue>) -> Result<High
         Some("dark") => true,
         Some("light") => false,
         Some(other) => {
-            return Err(JsError::new(&format!(
-                "sourcelight: unknown theme \"{other}\": use \"auto\", \"light\" or \"dark\""
-            )))
+            return Err(args::error(
+                HIGHLIGHT,
+                &format!("unknown theme \"{other}\": use \"auto\", \"light\" or \"dark\""),
+            ))
         }
     };
     let settings = Settings {
@@ -322,7 +350,7 @@ pub fn highlight(root: Option<JsValue>, options: Option<JsValue>) -> Result<High
         longest_slice: 0.0,
         observer: None,
     }));
-    work(&state)?;
+    work(&state).map_err(JsValue::from)?;
     Ok(Highlighter { state, mode: if overlay { "overlay" } else { "wrap" } })
 }
 

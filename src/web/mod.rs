@@ -6,6 +6,7 @@
 //! tooltips and a panel ([`widget`], [`panel`]), and returns a
 //! [`Highlighter`] whose `clear()` puts the page back as it was.
 
+mod args;
 mod article;
 mod events;
 mod extract;
@@ -44,9 +45,10 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// The report for `text` as a plain object `{findings: [...]}`, with offsets
 /// in UTF-16 code units: `text.slice(start, end)` is each part's text.
 #[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn analyze(text: &str) -> Result<JsValue, JsError> {
-    let report: Report = crate::analyze(text).into_unit(text, Unit::Utf16);
-    to_js(&report)
+pub fn analyze(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
+    let text = args::string("analyze(text)", "text", &text)?;
+    let report: Report = crate::analyze(&text).into_unit(&text, Unit::Utf16);
+    Ok(to_js(&report)?)
 }
 
 /// The version of sourcelight.
