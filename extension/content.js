@@ -7,7 +7,7 @@
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const state = (globalThis.__sourcelightExtension ??= { handle: null, loading: null });
-  const load = () => import(api.runtime.getURL("pkg/sourcelight.js"));
+  const load = () => import(api.runtime.getURL("pkg/index.js"));
   (async () => {
     try {
       state.loading ??= load();

@@ -18,12 +18,13 @@ const pkg = JSON.parse(readFileSync(file, "utf8"));
 
 pkg.type = "module";
 pkg.exports = {
-  ".": { types: "./sourcelight.d.ts", default: "./sourcelight.js" },
+  ".": { types: "./sourcelight.d.ts", default: "./index.js" },
   "./sourcelight_bg.wasm": "./sourcelight_bg.wasm",
   "./package.json": "./package.json",
 };
 pkg.keywords = ["attribution", "sources", "news", "journalism", "media-literacy", "highlight", "webassembly"];
-pkg.files = ["sourcelight_bg.wasm", "sourcelight.js", "sourcelight.d.ts", "sourcelight_bg.wasm.d.ts", "README.md", "LICENSE"];
+pkg.module = "index.js";
+pkg.files = ["index.js", "sourcelight_bg.wasm", "sourcelight.js", "sourcelight.d.ts", "sourcelight_bg.wasm.d.ts", "README.md", "LICENSE"];
 
 const missing = ["name", "version", "description", "license", "repository"].filter((k) => !pkg[k]);
 const absent = pkg.files.filter((f) => !existsSync(join(dir, f)));

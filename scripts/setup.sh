@@ -45,13 +45,14 @@ if ! have geckodriver; then
   cargo install --locked geckodriver
 fi
 
-# binaryen (wasm-opt and wasm2js for release builds), playwright-core
-# (end-to-end tests, driving the system's Chromium: no browser download)
-# and typescript (the check of the package's types).
+# binaryen (wasm-opt and wasm2js for release builds), terser (minifies the
+# package's JavaScript), playwright-core (end-to-end tests, driving the
+# system's Chromium: no browser download) and typescript (the check of the
+# package's types).
 # The lock file installed last is kept beside the packages, to tell when
 # the lock has changed since.
 if ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; then
-  step "npm packages (binaryen, playwright-core, typescript)"
+  step "npm packages (binaryen, terser, playwright-core, typescript)"
   npm ci --no-audit --no-fund
   cp package-lock.json node_modules/.installed-lock.json
 fi

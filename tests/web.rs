@@ -221,6 +221,12 @@ async fn bad_arguments_are_clear_errors() {
     handle.clear();
     assert_eq!(root.inner_html(), "<p>The war is over, Zelensky said.</p>");
     assert!(findings(&analyze("The war is over, Zelensky said.".into()).unwrap()).length() > 0);
+    // a cleared handle says so, and clearing again does nothing
+    rejected(handle.set_visible(JsValue::TRUE), false, "setVisible(visible)", "was cleared");
+    rejected(handle.set_category_visible("named".into(), JsValue::TRUE), false, "setCategoryVisible", "was cleared");
+    rejected(handle.step(None), false, "step(backwards)", "was cleared");
+    handle.clear();
+    assert_eq!(shown(&handle).length(), 0);
     root.remove();
 }
 

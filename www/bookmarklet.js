@@ -1,15 +1,23 @@
 // What the bookmarklet loads: turns sourcelight on for the page, and each
 // later click off and on again (one copy at a time). The bookmarklet itself
-// (see bookmarklet.html) only imports this module and calls toggle(); when
+// (see bookmarklet.html) only imports this module and calls toggle(). When
 // the page's Content-Security-Policy blocks loading or compiling it, a short
-// message says so and points to the browser extension.
-import init, { highlight } from "./pkg/sourcelight.js";
+// message says so and points to the browser extension; any other failure
+// gets a message that sourcelight failed here, and the error goes to the
+// console.
+import init, { highlight } from "./pkg/index.js";
+
+const BLOCKED =
+  "sourcelight could not start on this page: the site's security policy blocks it. " +
+  "The sourcelight browser extension works here.";
+const FAILED = "sourcelight failed on this page. The browser's console has the details.";
 
 let ready = null;
 let handle = null;
 
-/** Shows or hides sourcelight on this page. */
+/** Shows or hides sourcelight on this page. Resolves to "on", "off", "blocked" or "failed". */
 export async function toggle() {
+  const policy = watchPolicy();
   try {
     ready ??= init({ module_or_path: new URL("./pkg/sourcelight_bg.wasm", import.meta.url) });
     await ready;
@@ -17,6 +25,7 @@ export async function toggle() {
       handle.clear();
       handle.free();
       handle = null;
+      delete window.sourcelight;
       return "off";
     }
     handle = highlight();
@@ -25,13 +34,38 @@ export async function toggle() {
     return "on";
   } catch (error) {
     ready = null;
-    showMessage(
-      "sourcelight could not start on this page: the site's security policy blocks it. " +
-        "The sourcelight browser extension works here.",
-    );
     console.error("sourcelight:", error);
-    return "blocked";
+    const blocked = await policy.blocked(error);
+    showMessage(blocked ? BLOCKED : FAILED);
+    return blocked ? "blocked" : "failed";
+  } finally {
+    policy.stop();
   }
+}
+
+/**
+ * Listens for the page's Content-Security-Policy blocking sourcelight: its
+ * files, or compiling WebAssembly. `blocked(error)` tells whether it did,
+ * after giving the browser a moment to report it.
+ */
+function watchPolicy() {
+  const origin = new URL(import.meta.url).origin;
+  let seen = false;
+  const listener = (e) => {
+    const uri = String(e.blockedURI);
+    if (uri === "wasm-eval" || uri === "eval" || uri.startsWith(origin)) seen = true;
+  };
+  document.addEventListener("securitypolicyviolation", listener);
+  return {
+    async blocked(error) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const message = String(error?.message ?? error);
+      return seen || /Content.Security.Policy|\bCSP\b|unsafe-eval|wasm-eval/i.test(message);
+    },
+    stop() {
+      document.removeEventListener("securitypolicyviolation", listener);
+    },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 // The demo page: highlights the sample article on load, and any pasted text
 // on request. Pasted text is put into the page with textContent only.
-import init, { highlight } from "./pkg/sourcelight.js";
+import init, { highlight } from "./pkg/index.js";
 
 const CATEGORIES = ["named", "unnamed", "no-source", "hedged", "disputed"];
 const $ = (id) => document.getElementById(id);

@@ -9,7 +9,7 @@
 // window.sourcelight, and a "sourcelight:ready" event on document carries it
 // in event.detail ("sourcelight:error" carries the error). Nothing here
 // throws into the page: errors go to the console and to that event.
-import init, { highlight } from "./pkg/sourcelight.js";
+import init, { highlight } from "./pkg/index.js";
 
 /** This module's own <script> element, found by its URL. */
 function ownScript() {

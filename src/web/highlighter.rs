@@ -214,7 +214,9 @@ impl Highlighter {
         &self,
         #[wasm_bindgen(unchecked_param_type = "boolean")] visible: JsValue,
     ) -> Result<(), JsValue> {
-        let visible = args::boolean("Highlighter.setVisible(visible)", "visible", &visible)?;
+        const NAME: &str = "Highlighter.setVisible(visible)";
+        let visible = args::boolean(NAME, "visible", &visible)?;
+        self.not_cleared(NAME)?;
         super::shown::with_shown(&Rc::downgrade(&self.state), |shown| shown.set_visible(visible));
         Ok(())
     }
@@ -230,6 +232,7 @@ impl Highlighter {
         const NAME: &str = "Highlighter.setCategoryVisible(category, visible)";
         let category = args::string(NAME, "category", &category)?;
         let visible = args::boolean(NAME, "visible", &visible)?;
+        self.not_cleared(NAME)?;
         let category = crate::report::Category::ALL.into_iter().find(|c| c.as_str() == category).ok_or_else(|| {
             args::error(
                 NAME,
@@ -247,11 +250,9 @@ impl Highlighter {
         &self,
         #[wasm_bindgen(unchecked_param_type = "boolean")] backwards: Option<JsValue>,
     ) -> Result<Option<usize>, JsValue> {
-        let backwards = args::optional_boolean(
-            "Highlighter.step(backwards)",
-            "backwards",
-            &backwards.unwrap_or(JsValue::UNDEFINED),
-        )?;
+        const NAME: &str = "Highlighter.step(backwards)";
+        let backwards = args::optional_boolean(NAME, "backwards", &backwards.unwrap_or(JsValue::UNDEFINED))?;
+        self.not_cleared(NAME)?;
         let mut found = None;
         super::shown::with_shown(&Rc::downgrade(&self.state), |shown| found = shown.step(backwards.unwrap_or(false)));
         Ok(found)
@@ -278,6 +279,17 @@ impl Highlighter {
         drop(stage);
         if let Some(resolve) = resolve {
             let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    }
+}
+
+impl Highlighter {
+    /// An error from `function` when this highlighter was cleared: there is
+    /// nothing left to show, hide or step through.
+    fn not_cleared(&self, function: &str) -> Result<(), JsValue> {
+        match self.state.try_borrow().map(|inner| matches!(inner.stage, Stage::Cleared)) {
+            Ok(true) => Err(args::error(function, "this highlighter was cleared; call highlight() again")),
+            _ => Ok(()),
         }
     }
 }

@@ -16,7 +16,7 @@ before(async () => {
   page = await newPage(b);
   await page.goto(`${server.url}index.html`);
   await page.evaluate(async () => {
-    const m = await import("./pkg/sourcelight.js");
+    const m = await import("./pkg/index.js");
     await m.default();
     window.__sl = m;
   });

@@ -29,7 +29,7 @@ async function loadWidget(page) {
       for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: "longtask" });
     const started = performance.now();
-    const m = await import(`${base}pkg/sourcelight.js`);
+    const m = await import(`${base}pkg/index.js`);
     window.__wasm = await m.default({ module_or_path: `${base}pkg/sourcelight_bg.wasm` });
     window.__sourcelight = m;
     return started;

@@ -36,7 +36,7 @@ if (!names.length) {
 /** Loads the widget module into the page from the widget's own origin. */
 async function loadWidget(page) {
   await page.evaluate(async (base) => {
-    const m = await import(`${base}pkg/sourcelight.js`);
+    const m = await import(`${base}pkg/index.js`);
     await m.default({ module_or_path: `${base}pkg/sourcelight_bg.wasm` });
     window.__sourcelight = m;
   }, widget.url);

@@ -112,9 +112,29 @@ test("bookmarklet: click on, off, on again, one copy at a time", async () => {
   assert.ok((await highlightedTexts(page, "article")).length > 0, "on");
   assert.equal(await hosts(), 1);
 
+  await page.evaluate(() => {
+    window.__old = window.sourcelight;
+  });
   await page.click("#bookmark");
   await page.waitForFunction(() => !document.querySelector("sourcelight-widget"));
   assert.equal((await highlightedTexts(page, "article")).length, 0, "off");
+  assert.equal(await page.evaluate(() => "sourcelight" in window), false, "off removes window.sourcelight");
+  // a handle kept from before says it was freed, in words
+  const stale = await page.evaluate(() => {
+    const old = window.__old;
+    delete window.__old;
+    return ["findings", "setVisible", "step", "clear"].map((name) => {
+      try {
+        old[name](true);
+        return `${name}: no error`;
+      } catch (e) {
+        return e.message;
+      }
+    });
+  });
+  for (const message of stale) {
+    assert.match(message, /^sourcelight\.Highlighter\.\w+\(\): this highlighter was freed/, message);
+  }
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), original, "the page is as before");
 
   await page.click("#bookmark");
@@ -139,6 +159,37 @@ test("bookmarklet: where the page's policy forbids the widget's host, a message 
   await message.waitFor();
   assert.match(await message.innerText(), /security policy blocks it[\s\S]*extension/);
   assert.equal(await page.locator("sourcelight-widget").count(), 0);
+  await page.context().close();
+});
+
+test("bookmarklet: where the page's policy forbids WebAssembly, a message says so", async () => {
+  const code = await bookmarkletCode();
+  const s = await site({
+    body: `<a id="bookmark" href="javascript:${encodeURIComponent(code)}">sourcelight</a>`,
+    headers: [`Content-Security-Policy: script-src 'self' 'unsafe-inline' ${widget.url}`],
+  });
+  const page = await newPage(b);
+  await page.goto(s.url);
+  await page.click("#bookmark");
+  const message = page.locator("[data-sourcelight-message]");
+  await message.waitFor();
+  assert.match(await message.innerText(), /security policy blocks it[\s\S]*extension/);
+  assert.equal(await page.locator("sourcelight-widget").count(), 0);
+  await page.context().close();
+});
+
+test("bookmarklet: any other failure says that sourcelight failed, with the error in the console", async () => {
+  const code = await bookmarkletCode();
+  const s = await site({ body: `<a id="bookmark" href="javascript:${encodeURIComponent(code)}">sourcelight</a>` });
+  const page = await newPage(b);
+  // the engine's file cannot be had: a broken deployment, not a policy
+  await page.route("**/sourcelight_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(s.url);
+  await page.click("#bookmark");
+  const message = page.locator("[data-sourcelight-message]");
+  await message.waitFor();
+  assert.match(await message.innerText(), /sourcelight failed on this page[\s\S]*console/);
+  assert.ok(page.problems.some((p) => p.startsWith("console error: sourcelight:")), page.problems.join("\n"));
   await page.context().close();
 });
 
