@@ -146,49 +146,46 @@ test("bookmarklet: click on, off, on again, one copy at a time", async () => {
   await page.context().close();
 });
 
-test("bookmarklet: where the page's policy forbids the widget's host, a message says so", async () => {
+/**
+ * Clicks the bookmarklet on a site served with `headers` (after `prepare(page)`),
+ * and returns the page and the text of the message the bookmarklet shows.
+ */
+async function bookmarkletMessage({ headers = [], prepare = async () => {} } = {}) {
   const code = await bookmarkletCode();
-  const s = await site({
-    body: `<a id="bookmark" href="javascript:${encodeURIComponent(code)}">sourcelight</a>`,
-    headers: ["Content-Security-Policy: script-src 'self' 'unsafe-inline'"],
-  });
+  const s = await site({ body: `<a id="bookmark" href="javascript:${encodeURIComponent(code)}">sourcelight</a>`, headers });
   const page = await newPage(b);
+  await prepare(page);
   await page.goto(s.url);
   await page.click("#bookmark");
   const message = page.locator("[data-sourcelight-message]");
   await message.waitFor();
-  assert.match(await message.innerText(), /security policy blocks it[\s\S]*extension/);
+  return { page, text: await message.innerText() };
+}
+
+test("bookmarklet: where the page's policy forbids the widget's host, a message says so", async () => {
+  const { page, text } = await bookmarkletMessage({
+    headers: ["Content-Security-Policy: script-src 'self' 'unsafe-inline'"],
+  });
+  assert.match(text, /security policy blocks it[\s\S]*extension/);
   assert.equal(await page.locator("sourcelight-widget").count(), 0);
   await page.context().close();
 });
 
 test("bookmarklet: where the page's policy forbids WebAssembly, a message says so", async () => {
-  const code = await bookmarkletCode();
-  const s = await site({
-    body: `<a id="bookmark" href="javascript:${encodeURIComponent(code)}">sourcelight</a>`,
+  const { page, text } = await bookmarkletMessage({
     headers: [`Content-Security-Policy: script-src 'self' 'unsafe-inline' ${widget.url}`],
   });
-  const page = await newPage(b);
-  await page.goto(s.url);
-  await page.click("#bookmark");
-  const message = page.locator("[data-sourcelight-message]");
-  await message.waitFor();
-  assert.match(await message.innerText(), /security policy blocks it[\s\S]*extension/);
+  assert.match(text, /security policy blocks it[\s\S]*extension/);
   assert.equal(await page.locator("sourcelight-widget").count(), 0);
   await page.context().close();
 });
 
 test("bookmarklet: any other failure says that sourcelight failed, with the error in the console", async () => {
-  const code = await bookmarkletCode();
-  const s = await site({ body: `<a id="bookmark" href="javascript:${encodeURIComponent(code)}">sourcelight</a>` });
-  const page = await newPage(b);
   // the engine's file cannot be had: a broken deployment, not a policy
-  await page.route("**/sourcelight_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
-  await page.goto(s.url);
-  await page.click("#bookmark");
-  const message = page.locator("[data-sourcelight-message]");
-  await message.waitFor();
-  assert.match(await message.innerText(), /sourcelight failed on this page[\s\S]*console/);
+  const { page, text } = await bookmarkletMessage({
+    prepare: (page) => page.route("**/sourcelight_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" })),
+  });
+  assert.match(text, /sourcelight failed on this page[\s\S]*console/);
   assert.ok(page.problems.some((p) => p.startsWith("console error: sourcelight:")), page.problems.join("\n"));
   await page.context().close();
 });
