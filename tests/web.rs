@@ -130,6 +130,23 @@ async fn highlight_then_clear_restores_the_dom_exactly() {
 }
 
 #[wasm_bindgen_test]
+async fn wrap_mode_restores_text_with_half_a_surrogate_pair() {
+    // a page script may cut an emoji in two: "…reopen.\uD83D" (no Rust
+    // string can hold it, so it is built in JavaScript)
+    let root = fixture("<p>x</p>");
+    let node = root.first_child().unwrap().first_child().unwrap();
+    let half = js_sys::JsString::from_char_code1(0xD83D);
+    let data = js_sys::JsString::from("Anna Berg said the port will reopen.").concat(&half);
+    js_sys::Reflect::set(&node, &"data".into(), &data).unwrap();
+    let h = highlight(root.clone().into(), wrap_mode()).await.unwrap();
+    assert_eq!(shown(&h).length(), 1);
+    h.clear();
+    let after = js_sys::Reflect::get(&node, &"data".into()).unwrap();
+    assert_eq!(js_sys::JsString::from(after), data, "the same text node holds the same data");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn non_ascii_text_maps_to_the_right_nodes() {
     let html = "<p>🙂🙂 日本語のテキスト。</p><p>«Nous gagnerons», a dit Zoe\u{301}. “We will win,” <span>Zoë Ādams</span> said.</p>";
     let root = fixture(html);

@@ -8,7 +8,8 @@
 //! back into the original node object, so the page holds the same nodes
 //! with the same data as before.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Text};
 
 use super::extract::NodeRange;
@@ -50,16 +51,31 @@ impl Wrapped {
             let _ = parent.remove_child(&mark);
         }
         for (original, pieces) in self.splits.drain(..) {
-            let mut data = original.data();
             for piece in &pieces {
-                data.push_str(&piece.data());
+                // as JavaScript strings: text may hold half of a surrogate
+                // pair, which a Rust string cannot
+                let data = piece.unchecked_ref::<TextData>().data();
+                original.unchecked_ref::<TextData>().append_data(&data);
                 if let Some(parent) = piece.parent_node() {
                     let _ = parent.remove_child(piece);
                 }
             }
-            original.set_data(&data);
         }
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A text node whose data stays a JavaScript string (web-sys's `Text`
+    /// turns it into a Rust one).
+    #[wasm_bindgen(js_name = Text)]
+    type TextData;
+
+    #[wasm_bindgen(method, getter)]
+    fn data(this: &TextData) -> js_sys::JsString;
+
+    #[wasm_bindgen(method, js_name = appendData)]
+    fn append_data(this: &TextData, data: &js_sys::JsString);
 }
 
 impl Drop for Wrapped {
