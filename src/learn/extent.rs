@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 
+use super::propose::BETWEEN_SUBJECT_AND_VERB;
 use crate::lexicon::Class;
 use crate::rules::Candidate;
 use crate::text::{Document, TokenKind};
@@ -42,7 +43,13 @@ pub fn widen(
 ) {
     let Some(source) = c.source.as_ref().map(|m| m.tokens.clone()) else { return };
     let sentence = doc.sentence_around(c.cue.start);
-    let cue = grow(doc, c.cue.clone(), &source, taken, sentence.clone(), cue_p, false);
+    let mut cue = grow(doc, c.cue.clone(), &source, taken, sentence.clone(), cue_p, false);
+    // on its left a cue takes what stands between a subject and its verb
+    // ("has also said"), not the end of a subject's phrase ("who favor
+    // free [trade] agree")
+    while cue.start < c.cue.start && !between_subject_and_verb(doc, cue.start) {
+        cue.start += 1;
+    }
     taken[cue.clone()].iter_mut().for_each(|t| *t = true);
     let mut words = grow(doc, source.clone(), &cue, taken, sentence, source_p, true);
     // an apposition ends in a word of its own, not "including" or "of"
@@ -65,6 +72,12 @@ pub fn widen(
         .flat_map(|f| outside(f, &words))
         .filter(|f| !f.is_empty())
         .collect();
+}
+
+/// True for a word that may stand between a subject and its verb: an
+/// auxiliary, a modal, an adverb, a negation, or another verb.
+fn between_subject_and_verb(doc: &Document, k: usize) -> bool {
+    doc.any_class(k, BETWEEN_SUBJECT_AND_VERB) || doc.verb(k).is_some() || doc.norm(k).ends_with("ly")
 }
 
 /// `span` grown on both sides over words with a probability of at least

@@ -31,7 +31,7 @@ const NOT_A_CUE_ALONE: u32 = BETWEEN_SUBJECT_AND_VERB
     | Class::Time.bit();
 
 /// Words between a subject and its verb: "has long questioned".
-const BETWEEN_SUBJECT_AND_VERB: u32 = Class::Aux.bit()
+pub(crate) const BETWEEN_SUBJECT_AND_VERB: u32 = Class::Aux.bit()
     | Class::Modal.bit()
     | Class::Adverb.bit()
     | Class::Negation.bit()

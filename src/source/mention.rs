@@ -131,6 +131,9 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     if doc.class(head, Class::Relative) {
         return Some(Mention { tokens: head..end, form: Form::Relative });
     }
+    if let Some(m) = across_relative_clause(doc, end, floor) {
+        return Some(m);
+    }
     if doc.class(head, Class::Pronoun) {
         return Some(Mention { tokens: head..end, form: Form::Pronoun });
     }
@@ -151,6 +154,21 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
         }
     }
     Some(Mention { tokens: start..end, form: Form::Phrase })
+}
+
+/// The longest relative clause skipped between a subject and its verb, in tokens.
+const MAX_RELATIVE_CLAUSE: usize = 10;
+
+/// The subject before a relative clause that ends right before token
+/// `end`: "[economists] who favor a tax agree", "[Hawkins and others] who
+/// want to ban abortion said". The clause has no punctuation in it.
+fn across_relative_clause(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
+    let lowest = end.saturating_sub(MAX_RELATIVE_CLAUSE).max(floor + 1);
+    let who = (lowest..end.saturating_sub(1))
+        .rev()
+        .take_while(|&k| doc.is_word(k) || doc.token(k).kind == TokenKind::Number)
+        .find(|&k| doc.is(k, &["who"]))?;
+    before_any(doc, who, floor).filter(|m| m.form == Form::Phrase)
 }
 
 /// True when token `i` looks like a past participle ("seen", "obtained").
@@ -525,6 +543,16 @@ mod tests {
         let doc = Document::new(text);
         let v = (0..doc.len()).find(|&i| doc.norm(i) == after_word).expect("word in text");
         after(&doc, v + 1, doc.len()).map(|m| doc.span(m.tokens).text(text).to_owned())
+    }
+
+    #[test]
+    fn subjects_before_a_relative_clause_and_shares_of_a_poll() {
+        assert_eq!(subject("People who know Trump said", "said").as_deref(), Some("People"));
+        assert_eq!(subject("Economists who favor free trade agree", "agree").as_deref(), Some("Economists"));
+        // the relative pronoun right before the verb is the subject itself
+        assert_eq!(subject("the voters who said", "said").as_deref(), Some("who"));
+        assert_eq!(subject("Only 24 percent said", "said").as_deref(), Some("24 percent"));
+        assert_eq!(subject("Some 46 percent of voters said", "said").as_deref(), Some("46 percent of voters"));
     }
 
     #[test]
