@@ -27,7 +27,7 @@ case "$base" in ""|*/) ;; *) base="$base/" ;; esac
 out=target/wasm-pkg
 log=$(mktemp)
 {
-  wasm-pack build --target web --profile wasm-release --out-dir "$out"
+  wasm-pack build --target web --profile wasm-release --out-dir "$out" -- --features reinit
   cp src/web/index.js "$out"/
   # the JavaScript a page loads, minified like the wasm (the names it
   # exports stay as they are)

@@ -2,8 +2,10 @@
 # Runs every test: installs what is missing, then
 #   1. cargo test: the engine, the command line, the seed article's scores;
 #   2. wasm-pack test in headless Chromium and Firefox: the DOM layer;
-#   3. the release build (dist/, within the size budget) and a TypeScript
-#      check of the npm package's types, as a user's project sees them;
+#   3. the release build (dist/, within the size budget), a build that
+#      panics on purpose (for the test that sourcelight recovers), and a
+#      TypeScript check of the npm package's types, as a user's project
+#      sees them;
 #   4. Playwright end-to-end tests in headless Chromium: the demo, the 48
 #      shared pages, the embed, the bookmarklet and the extension.
 set -euo pipefail
@@ -42,6 +44,10 @@ quiet wasm-pack test --headless --firefox --geckodriver "$(command -v geckodrive
 
 step "release build"
 bash scripts/build.sh
+
+step "a build that panics on purpose (features panic-test, reinit), for tests/e2e/api.test.mjs"
+quiet wasm-pack build --target web --dev --out-dir target/panic-pkg -- --features reinit,panic-test
+cp src/web/index.js target/panic-pkg/
 
 step "TypeScript check of the npm package (tsc --noEmit on tests/types/example.ts)"
 types=target/types-check

@@ -29,7 +29,13 @@ use crate::report::{Report, Unit};
 
 #[wasm_bindgen(start, skip_typescript)]
 fn set_up() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        // the message and where, in the console; the call that panicked
+        // then fails with an error of its own (see index.js)
+        console_error_panic_hook::hook(info);
+        #[cfg(feature = "reinit")]
+        wasm_bindgen::handler::schedule_reinit();
+    }));
     // Load the word lists now, while the module starts, so that their
     // cost is a task of its own and not added to the first highlight's.
     crate::lexicon::lexicon();
@@ -47,6 +53,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn analyze(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
     let text = args::string("analyze(text)", "text", &text)?;
+    #[cfg(feature = "panic-test")]
+    assert_ne!(text, "sourcelight: test panic", "a panic for the tests");
     let report: Report = crate::analyze(&text).into_unit(&text, Unit::Utf16);
     Ok(to_js(&report)?)
 }

@@ -2,9 +2,12 @@
 // dist/pkg: every export given values of the wrong type throws a TypeError
 // (or an Error for a value of the right type that makes no sense) whose
 // message names the function and the argument; nothing traps, and the
-// module works normally afterwards.
+// module works normally afterwards. And with a build that panics on
+// purpose (target/panic-pkg, made by scripts/test.sh), a panic is an Error
+// of the call, and later calls work.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 
@@ -118,4 +121,51 @@ test("a highlighter's methods reject bad values and keep working", async () => {
   });
   assert.equal(result.shown, 1);
   assert.ok(result.restored, "clear() restored the page");
+});
+
+const PANIC_PKG = join(ROOT, "target", "panic-pkg");
+
+test("a panic is an Error of the call that names it, and later calls work", {
+  skip: !existsSync(join(PANIC_PKG, "index.js")) && "target/panic-pkg is absent: scripts/test.sh builds it",
+}, async () => {
+  const panicking = await serve(PANIC_PKG);
+  const p = await newPage(b);
+  try {
+    await p.goto(panicking.url);
+    const result = await p.evaluate(async () => {
+      const m = await import("./index.js");
+      await m.default();
+      const root = document.createElement("div");
+      root.textContent = "The war is over, Zelensky said.";
+      document.body.append(root);
+      const h = m.highlight(root, { mode: "wrap", panel: false });
+      await h.ready();
+      const outcome = (f) => {
+        try {
+          return { value: f() };
+        } catch (e) {
+          return { name: e?.constructor?.name, message: String(e?.message) };
+        }
+      };
+      const panicked = outcome(() => m.analyze("sourcelight: test panic"));
+      const after = [1, 2, 3].map(() => outcome(() => m.analyze("The war is over, Zelensky said.").findings.length));
+      const again = outcome(() => m.analyze("sourcelight: test panic"));
+      const stale = outcome(() => h.findings());
+      const fresh = m.highlight(root, { mode: "wrap", panel: false });
+      await fresh.ready();
+      const shown = fresh.findings().length;
+      fresh.clear();
+      return { panicked, after, again, stale, shown };
+    });
+    assert.equal(result.panicked.name, "Error", JSON.stringify(result.panicked));
+    assert.match(result.panicked.message, /^sourcelight\.analyze\(text\): an internal error stopped this call/);
+    assert.deepEqual(result.after, [{ value: 1 }, { value: 1 }, { value: 1 }], "later calls work");
+    assert.match(result.again.message, /internal error/, "a second panic is handled the same way");
+    assert.match(result.stale.message, /this highlighter stopped after an internal error/);
+    assert.equal(result.shown, 1, "a new highlight works");
+    assert.ok(p.problems.some((x) => x.includes("a panic for the tests")), "the panic's message is in the console");
+  } finally {
+    await p.context().close();
+    panicking.close();
+  }
 });
