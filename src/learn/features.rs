@@ -216,19 +216,17 @@ impl TokenTable {
     /// The table for `doc`, given the rules' candidates.
     pub fn new(doc: &Document, candidates: &[Candidate]) -> TokenTable {
         let n = doc.len();
-        let (mut word, mut stem_of) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let mut suffixes_of = Vec::with_capacity(n);
+        let (mut word, mut stems, mut endings) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         for i in 0..n {
             let norm = doc.norm(i);
             // the stem is a prefix of the word: one pass hashes both
             let (whole, prefix) = hash_with_prefix(norm.as_bytes(), stem(norm).len());
             word.push(whole);
-            stem_of.push(prefix);
-            suffixes_of.push(suffixes(norm));
+            stems.push(prefix);
+            endings.push(suffixes(norm));
         }
         let lemma =
             (0..n).map(|i| doc.verb(i).map_or(word[i], |v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995)).collect();
-        let (stem, suffixes) = (stem_of, suffixes_of);
         let shape = (0..n).map(|i| shape(doc, i)).collect();
         let mut quoted = vec![false; n];
         for q in &doc.quotes {
@@ -279,8 +277,8 @@ impl TokenTable {
         TokenTable {
             word,
             lemma,
-            stem,
-            suffixes,
+            stem: stems,
+            suffixes: endings,
             shape,
             quoted,
             rule,

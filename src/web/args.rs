@@ -43,15 +43,6 @@ pub fn boolean(function: &str, argument: &str, value: &JsValue) -> Result<bool, 
         .ok_or_else(|| type_error(function, &format!("{argument} must be true or false, not {}", what(value))))
 }
 
-/// `value` as true or false, `None` when it is `undefined`, or a `TypeError`.
-pub fn optional_boolean(function: &str, argument: &str, value: &JsValue) -> Result<Option<bool>, JsValue> {
-    if value.is_undefined() {
-        Ok(None)
-    } else {
-        boolean(function, argument, value).map(Some)
-    }
-}
-
 /// `value` as an element of a document, `None` when it is `undefined` or
 /// `null`; a `TypeError` for anything else that is no element, and an
 /// `Error` for an element that is in no document (detached).

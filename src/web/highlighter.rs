@@ -251,10 +251,10 @@ impl Highlighter {
         #[wasm_bindgen(unchecked_param_type = "boolean")] backwards: Option<JsValue>,
     ) -> Result<Option<usize>, JsValue> {
         const NAME: &str = "Highlighter.step(backwards)";
-        let backwards = args::optional_boolean(NAME, "backwards", &backwards.unwrap_or(JsValue::UNDEFINED))?;
+        let backwards = backwards.map_or(Ok(false), |v| args::boolean(NAME, "backwards", &v))?;
         self.not_cleared(NAME)?;
         let mut found = None;
-        super::shown::with_shown(&Rc::downgrade(&self.state), |shown| found = shown.step(backwards.unwrap_or(false)));
+        super::shown::with_shown(&Rc::downgrade(&self.state), |shown| found = shown.step(backwards));
         Ok(found)
     }
 
