@@ -414,3 +414,79 @@ async fn a_changing_page_is_painted_again() {
     assert_eq!(root.inner_html(), "<p>The port closed, officials said.</p><p>“We will reopen,” said Ann Lee.</p>");
     root.remove();
 }
+
+/// An open shadow root on `host` holding `html`.
+fn open_shadow(host: &Element, html: &str) -> web_sys::ShadowRoot {
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    shadow.set_inner_html(html);
+    shadow
+}
+
+/// The stylesheets `owner` (a document or shadow root) has adopted.
+fn adopted(owner: &JsValue) -> u32 {
+    get(owner, "adoptedStyleSheets").dyn_into::<js_sys::Array>().unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn text_in_open_shadow_roots_is_read_painted_and_restored() {
+    for mode in ["wrap", "overlay"] {
+        if mode == "overlay" && highlight_registry().is_none() {
+            console_log!("SKIPPED overlay part: this browser has no CSS Custom Highlight API");
+            continue;
+        }
+        let root = fixture("<p>The council met on Monday.</p><section id=card><span>Tom Hale said the road is closed.</span></section><div id=closed></div>");
+        let card = root.query_selector("#card").unwrap().unwrap();
+        let card_html =
+            "<p>“The bridge will reopen,” said <b>Elena Marsh</b>.</p><div id=\"inner\"></div><p><slot></slot></p>";
+        let shadow = open_shadow(&card, card_html);
+        let inner_host = shadow.query_selector("#inner").unwrap().unwrap();
+        let inner_html = "<p>Radio Calder reported that the ferry sank.</p>";
+        let inner = open_shadow(&inner_host, inner_html);
+        let closed = root.query_selector("#closed").unwrap().unwrap();
+        let hidden = closed.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Closed)).unwrap();
+        hidden.set_inner_html("<p>“Nobody sees this,” said Ann Lee.</p>");
+
+        let h = highlight(root.clone().into(), options(mode, &[("panel", JsValue::FALSE)])).await.unwrap();
+        let text = h.text();
+        // read in the order the browser shows it: the slotted span after the shadow paragraphs
+        let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{mode}: {s:?} not read in {text:?}"));
+        assert!(at("council") < at("Elena Marsh") && at("Elena Marsh") < at("Radio Calder"));
+        assert!(at("Radio Calder") < at("Tom Hale"), "{mode}: {text:?}");
+        assert!(!text.contains("Ann Lee"), "{mode}: a closed root is skipped");
+        let sources: Vec<String> = shown(&h)
+            .iter()
+            .filter(|f| !get(f, "source").is_null())
+            .map(|f| js_slice(&text, &get(&f, "source")))
+            .collect();
+        for name in ["Elena Marsh", "Radio Calder", "Tom Hale"] {
+            assert!(sources.iter().any(|s| s == name), "{mode}: {name} in {sources:?}");
+        }
+        // the marks' stylesheet reaches inside each shadow root
+        assert_eq!(adopted(shadow.as_ref()), 1, "{mode}");
+        assert_eq!(adopted(inner.as_ref()), 1, "{mode}");
+        if mode == "wrap" {
+            assert!(shadow.query_selector("sl-mark").unwrap().is_some(), "marks in the shadow tree");
+            assert!(inner.query_selector("sl-mark").unwrap().is_some(), "marks in the nested shadow tree");
+        } else {
+            assert_eq!(shadow.inner_html(), card_html, "overlay changes no shadow tree");
+        }
+
+        // a change inside a shadow root is seen and painted again
+        let p = web_sys::window().unwrap().document().unwrap().create_element("p").unwrap();
+        p.set_text_content(Some("“We will rebuild,” said Ines Ford."));
+        inner.append_child(&p).unwrap();
+        sleep(700).await;
+        JsFuture::from(h.ready()).await.unwrap();
+        assert!(h.text().contains("Ines Ford"), "{mode}: the change inside the shadow root is read");
+        inner.remove_child(&p).unwrap();
+        sleep(700).await;
+        JsFuture::from(h.ready()).await.unwrap();
+
+        h.clear();
+        assert_eq!(shadow.inner_html(), card_html, "{mode}: the shadow tree is restored");
+        assert_eq!(inner.inner_html(), inner_html, "{mode}: the nested shadow tree is restored");
+        assert_eq!(adopted(shadow.as_ref()), 0, "{mode}: the stylesheet is taken back");
+        assert_eq!(adopted(inner.as_ref()), 0, "{mode}");
+        root.remove();
+    }
+}

@@ -7,13 +7,19 @@
 //! fields, editable regions, hidden elements, code blocks (unless asked
 //! for) and the widget's own elements are left out.
 //!
+//! Open shadow roots are read where their host stands, as the browser
+//! shows them: the shadow tree instead of the host's children, and a
+//! `<slot>` as the nodes assigned to it (or its own fallback content).
+//! Closed shadow roots cannot be reached, and their hosts' children are
+//! read as light DOM.
+//!
 //! Every text node contributes its data with tabs and line breaks turned
 //! into spaces, one byte for one byte, so a byte offset inside a node's
 //! piece of the text is the same offset inside the node's data; the line
 //! breaks between blocks belong to no node.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node, Text};
+use web_sys::{Element, HtmlSlotElement, Node, ShadowRoot, Text};
 
 use crate::offsets::bytes_to_utf16;
 use crate::Span;
@@ -84,6 +90,9 @@ pub struct Filter {
 pub struct PageText {
     /// The text as the engine reads it.
     pub text: String,
+    /// The open shadow roots the text was read from: each needs the marks'
+    /// stylesheet of its own, as page styles do not reach inside.
+    pub shadow_roots: Vec<ShadowRoot>,
     pieces: Vec<Piece>,
 }
 
@@ -131,7 +140,7 @@ impl Extractor {
     pub fn new(root: &Element, filter: Filter) -> Extractor {
         Extractor {
             stack: vec![Step::Enter(root.clone().into())],
-            out: PageText { text: String::new(), pieces: Vec::new() },
+            out: PageText::empty(),
             filter,
             window: web_sys::window(),
         }
@@ -171,6 +180,12 @@ impl Extractor {
                         self.out.line_break();
                     }
                     self.stack.push(Step::Leave(block));
+                    if let Some(children) = self.shown_instead(&element, &tag) {
+                        for k in (0..children.length()).rev() {
+                            self.stack.push(Step::Enter(children.get(k).unchecked_into()));
+                        }
+                        continue;
+                    }
                     let children = element.child_nodes();
                     for k in (0..children.length()).rev() {
                         if let Some(child) = children.item(k) {
@@ -182,6 +197,18 @@ impl Extractor {
             }
         }
         self.stack.is_empty()
+    }
+
+    /// The nodes the browser shows in place of `element`'s own children,
+    /// if any: its open shadow root's, or the nodes assigned to a slot.
+    fn shown_instead(&mut self, element: &Element, tag: &str) -> Option<js_sys::Array> {
+        if let Some(shadow) = element.shadow_root() {
+            let children = js_sys::Array::from(&shadow.child_nodes());
+            self.out.shadow_roots.push(shadow);
+            return Some(children);
+        }
+        let assigned = (tag == "slot").then(|| element.dyn_ref::<HtmlSlotElement>())??.assigned_nodes();
+        (assigned.length() > 0).then_some(assigned)
     }
 
     /// The text read.
@@ -230,7 +257,7 @@ fn displays_as_block(element: &Element, window: Option<&web_sys::Window>) -> boo
 impl PageText {
     /// No text.
     pub fn empty() -> PageText {
-        PageText { text: String::new(), pieces: Vec::new() }
+        PageText { text: String::new(), shadow_roots: Vec::new(), pieces: Vec::new() }
     }
 
     fn line_break(&mut self) {

@@ -15,7 +15,9 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, MutationObserver, MutationObserverInit, MutationRecord, Node, Range, Window};
+use web_sys::{
+    Document, Element, MutationObserver, MutationObserverInit, MutationRecord, Node, Range, ShadowRoot, Window,
+};
 
 use super::args;
 use super::article::find_article;
@@ -399,10 +401,11 @@ enum Phase {
     /// Analysing it part by part.
     Analyse { page: PageText, parts: Parts },
     /// Painting the runs, a batch at a time.
-    /// The marks' stylesheet is adopted first, a frame ahead of the
-    /// marks: the browser restyles the whole page for it, and that work
-    /// is better not added to the frame that shows the marks.
-    Paint { page: PageText, report: Report, runs: Vec<PaintRun>, done: usize, painting: Painting, sheet: Adopted },
+    /// The marks' stylesheet is adopted first (by the document and by
+    /// every shadow root the text came from), a frame ahead of the marks:
+    /// the browser restyles the whole page for it, and that work is
+    /// better not added to the frame that shows the marks.
+    Paint { page: PageText, report: Report, runs: Vec<PaintRun>, done: usize, painting: Painting, sheets: Vec<Adopted> },
 }
 
 /// What has been painted so far.
@@ -463,8 +466,11 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
                         Painting::Wrap(Wrapped::default())
                     };
                     let css = marks_css(&inner.owner, inner.settings.dark, inner.settings.overlay);
-                    let sheet = adopt(inner.document.as_ref(), &css).map_err(js_error)?;
-                    job.phase = Phase::Paint { page, report, runs, done: 0, painting, sheet };
+                    let mut sheets = vec![adopt(inner.document.as_ref(), &css).map_err(js_error)?];
+                    for shadow in &page.shadow_roots {
+                        sheets.push(adopt(shadow.as_ref(), &css).map_err(js_error)?);
+                    }
+                    job.phase = Phase::Paint { page, report, runs, done: 0, painting, sheets };
                     // let the browser restyle the page before the marks come
                     inner.timer = Some(next_slice(state, RESTYLE_MS));
                     return Ok(());
@@ -511,15 +517,19 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
     let Stage::Working(job) = std::mem::replace(&mut inner.stage, Stage::Cleared) else {
         unreachable!()
     };
-    let Phase::Paint { page, report, runs, painting, sheet, .. } = job.phase else { unreachable!() };
-    let shown = show(inner, state, &report, runs, painting, page, sheet)?;
+    let Phase::Paint { page, report, runs, painting, sheets, .. } = job.phase else { unreachable!() };
+    let shown = show(inner, state, &report, runs, painting, page, sheets)?;
     inner.text = shown.page.text.clone();
     inner.report = report;
     inner.findings = None;
     inner.stage = Stage::Shown(Box::new(shown));
     inner.timer = None;
     if inner.settings.watch {
-        inner.observer = Watch::new(state, &inner.document, &inner.root).ok();
+        let shadow_roots = match &inner.stage {
+            Stage::Shown(shown) => shown.page.shadow_roots.clone(),
+            _ => Vec::new(),
+        };
+        inner.observer = Watch::new(state, &inner.document, &inner.root, &shadow_roots).ok();
     }
     if let Some(resolve) = inner.resolve.take() {
         let _ = resolve.call0(&JsValue::UNDEFINED);
@@ -561,7 +571,7 @@ fn show(
     runs: Vec<PaintRun>,
     painting: Painting,
     page: PageText,
-    sheet: Adopted,
+    sheets: Vec<Adopted>,
 ) -> Result<Shown, JsError> {
     let document = &inner.document;
     let settings = &inner.settings;
@@ -612,7 +622,7 @@ fn show(
         hidden: HashSet::new(),
         visible: true,
         current: None,
-        _sheet: sheet,
+        _sheets: sheets,
         _listeners: listeners,
     })
 }
@@ -690,15 +700,21 @@ impl Drop for Timer {
     }
 }
 
-/// Watches the page for changes to the highlighted text, disconnected
-/// when dropped.
+/// Watches the page for changes to the highlighted text, and the shadow
+/// roots it was read from (changes inside them do not reach observers of
+/// the page); disconnected when dropped.
 struct Watch {
     observer: MutationObserver,
     _callback: Closure<dyn FnMut(js_sys::Array)>,
 }
 
 impl Watch {
-    fn new(state: &Rc<RefCell<Inner>>, document: &Document, root: &Element) -> Result<Watch, JsValue> {
+    fn new(
+        state: &Rc<RefCell<Inner>>,
+        document: &Document,
+        root: &Element,
+        shadow_roots: &[ShadowRoot],
+    ) -> Result<Watch, JsValue> {
         let weak: Weak<RefCell<Inner>> = Rc::downgrade(state);
         let root = root.clone();
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
@@ -707,7 +723,10 @@ impl Watch {
                 let Ok(record) = r.dyn_into::<MutationRecord>() else { return false };
                 match record.target() {
                     Some(target) => {
-                        !root.is_connected() || root.contains(Some(&target)) || target.contains(Some(&root))
+                        !root.is_connected()
+                            || root.contains(Some(&target))
+                            || target.contains(Some(&root))
+                            || target.get_root_node().is_instance_of::<ShadowRoot>()
                     }
                     None => false,
                 }
@@ -731,6 +750,9 @@ impl Watch {
         init.set_subtree(true);
         let target: Node = document.body().map(Into::into).unwrap_or_else(|| document.clone().into());
         observer.observe_with_options(&target, &init)?;
+        for shadow in shadow_roots {
+            observer.observe_with_options(shadow, &init)?;
+        }
         Ok(Watch { observer, _callback: callback })
     }
 }

@@ -8,7 +8,7 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DomRect, Element, Event, KeyboardEvent, MouseEvent, Node, Range, Window};
+use web_sys::{CaretPosition, Document, DomRect, Element, Event, KeyboardEvent, MouseEvent, Node, Range, Window};
 
 use super::events::Listener;
 use super::extract::{NodeRange, PageText};
@@ -59,7 +59,7 @@ pub(super) struct Shown {
     pub(super) current: Option<usize>,
     /// For each source row of the panel, the claim shown last.
     pub(super) source_cursor: Vec<Option<usize>>,
-    pub(super) _sheet: Adopted,
+    pub(super) _sheets: Vec<Adopted>,
     pub(super) _listeners: Vec<Listener>,
 }
 
@@ -237,7 +237,15 @@ impl Shown {
     /// pointer is really on that run's text.
     fn finding_at(&self, document: &Document, x: f64, y: f64) -> Option<(usize, DomRect)> {
         let Paint::Overlay { ranges, .. } = &self.paint else { return None };
-        let caret = document.caret_position_from_point(x as f32, y as f32)?;
+        let caret = if self.page.shadow_roots.is_empty() {
+            document.caret_position_from_point(x as f32, y as f32)?
+        } else {
+            // positions inside shadow trees are only given for the roots named
+            let options = js_sys::Object::new();
+            let roots: js_sys::Array = self.page.shadow_roots.iter().collect();
+            js_sys::Reflect::set(&options, &"shadowRoots".into(), &roots).ok()?;
+            document.unchecked_ref::<ShadowCaret>().caret_position_in(x, y, &options)?
+        };
         let node: Node = caret.offset_node()?;
         let byte = self.page.offset_of(&node, caret.offset())?;
         let first = self.runs.partition_point(|r| r.end <= byte);
@@ -258,6 +266,17 @@ impl Shown {
         }
         None
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A document seen for `caretPositionFromPoint(x, y, options)`:
+    /// web-sys binds it without the options, which name the shadow roots
+    /// to look into.
+    type ShadowCaret;
+
+    #[wasm_bindgen(method, js_name = caretPositionFromPoint)]
+    fn caret_position_in(this: &ShadowCaret, x: f64, y: f64, options: &js_sys::Object) -> Option<CaretPosition>;
 }
 
 /// Runs `f` on the shown highlight, if it is still there and not busy.
@@ -313,7 +332,8 @@ pub(super) fn listeners(
             let state = weak.clone();
             move |event: Event| {
                 with_shown(&state, |shown| {
-                    let Some(target) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) else { return };
+                    // the node itself, not its shadow host as `event.target()` says
+                    let Some(target) = event.composed_path().get(0).dyn_into::<Node>().ok() else { return };
                     let Some(mark) = mark_of(&target, &shown.owner) else { return };
                     let Some(i) = mark.get_attribute("data-finding").and_then(|v| v.parse::<usize>().ok()) else {
                         return;
