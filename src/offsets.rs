@@ -27,6 +27,9 @@ fn convert(text: &str, offsets: &mut [usize], units_of: fn(char) -> usize) {
     let mut pending = order.into_iter().peekable();
     let mut units = 0;
     for (byte, ch) in text.char_indices() {
+        if pending.peek().is_none() {
+            return;
+        }
         while let Some(&i) = pending.peek() {
             if offsets[i] >= byte + ch.len_utf8() {
                 break;

@@ -6,6 +6,7 @@
 //! paragraph text when there are several), else the element holding the
 //! most paragraph text, else the body.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
@@ -33,10 +34,24 @@ pub fn find_article(document: &Document) -> Option<Element> {
 /// The characters of text in the `<p>` elements under `element`.
 fn paragraph_text(element: &Element) -> usize {
     let Ok(paragraphs) = element.query_selector_all("p") else { return 0 };
-    (0..paragraphs.length())
-        .filter_map(|i| paragraphs.item(i))
-        .map(|p| p.text_content().unwrap_or_default().len())
-        .sum()
+    (0..paragraphs.length()).filter_map(|i| paragraphs.item(i)).map(|p| text_length(&p)).sum()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A node seen for its `textContent` as a JavaScript string: its length
+    /// is read without copying the text into WebAssembly, which on a long
+    /// page took longer than the rest of `highlight()`.
+    type TextContent;
+
+    #[wasm_bindgen(method, getter, js_name = textContent)]
+    fn text_content(this: &TextContent) -> js_sys::JsString;
+}
+
+/// The characters (UTF-16 code units) of text under `node`, without the
+/// white space around it.
+fn text_length(node: &web_sys::Node) -> usize {
+    node.unchecked_ref::<TextContent>().text_content().trim().length() as usize
 }
 
 /// The element whose `<p>` children hold the most text: the parent of the
@@ -47,7 +62,7 @@ fn most_paragraph_text(document: &Document) -> Option<Element> {
     for i in 0..paragraphs.length() {
         let Some(p) = paragraphs.item(i) else { continue };
         let Some(parent) = p.parent_element() else { continue };
-        let len = p.text_content().unwrap_or_default().trim().len();
+        let len = text_length(&p);
         match scores.iter_mut().find(|(e, _)| e.is_same_node(Some(&parent))) {
             Some((_, score)) => *score += len,
             None => scores.push((parent, len)),

@@ -19,7 +19,7 @@
 //! breaks between blocks belong to no node.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlSlotElement, Node, ShadowRoot, Text};
+use web_sys::{CssStyleDeclaration, Element, HtmlSlotElement, Node, ShadowRoot, Text};
 
 use crate::offsets::bytes_to_utf16;
 use crate::Span;
@@ -172,10 +172,15 @@ impl Extractor {
                         self.out.line_break();
                         continue;
                     }
-                    if skipped(&element, &tag, self.filter, self.window.as_ref()) {
+                    if skipped(&element, &tag, self.filter) {
                         continue;
                     }
-                    let block = BLOCKS.contains(&tag.as_str()) || displays_as_block(&element, self.window.as_ref());
+                    let style = self.window.as_ref().and_then(|w| w.get_computed_style(&element).ok().flatten());
+                    let display = style.as_ref().and_then(|s| s.get_property_value("display").ok()).unwrap_or_default();
+                    if display == "none" || style.as_ref().is_some_and(invisible) {
+                        continue;
+                    }
+                    let block = BLOCKS.contains(&tag.as_str()) || displays_as_block(&display);
                     if block {
                         self.out.line_break();
                     }
@@ -218,8 +223,9 @@ impl Extractor {
     }
 }
 
-/// True when the element and all it holds are not text for a reader.
-fn skipped(element: &Element, tag: &str, filter: Filter, window: Option<&web_sys::Window>) -> bool {
+/// True when the element and all it holds are not text for a reader, by
+/// its markup.
+fn skipped(element: &Element, tag: &str, filter: Filter) -> bool {
     if SKIPPED.contains(&tag) || WIDGET_TAGS.contains(&tag) || (!filter.include_code && matches!(tag, "pre" | "code")) {
         return true;
     }
@@ -231,22 +237,17 @@ fn skipped(element: &Element, tag: &str, filter: Filter, window: Option<&web_sys
             return true;
         }
     }
-    if let Some(style) = window.and_then(|w| w.get_computed_style(element).ok().flatten()) {
-        let display = style.get_property_value("display").unwrap_or_default();
-        let visibility = style.get_property_value("visibility").unwrap_or_default();
-        if display == "none" || visibility == "hidden" || visibility == "collapse" {
-            return true;
-        }
-    }
     false
 }
 
-/// True when CSS lays the element out as a block of its own.
-fn displays_as_block(element: &Element, window: Option<&web_sys::Window>) -> bool {
-    let Some(style) = window.and_then(|w| w.get_computed_style(element).ok().flatten()) else {
-        return false;
-    };
-    let display = style.get_property_value("display").unwrap_or_default();
+/// True when the computed style hides the element's text.
+fn invisible(style: &CssStyleDeclaration) -> bool {
+    let visibility = style.get_property_value("visibility").unwrap_or_default();
+    visibility == "hidden" || visibility == "collapse"
+}
+
+/// True when CSS `display` lays the element out as a block of its own.
+fn displays_as_block(display: &str) -> bool {
     !(display.is_empty()
         || display.starts_with("inline")
         || display == "contents"
@@ -303,7 +304,11 @@ impl PageText {
             let local = piece.span.text(&self.text);
             let mut offsets =
                 [span.start.max(piece.span.start) - piece.span.start, span.end.min(piece.span.end) - piece.span.start];
-            bytes_to_utf16(local, &mut offsets);
+            // only the text before the end counts, and in ASCII a byte is a unit
+            let before_end = &local[..offsets[1]];
+            if !before_end.is_ascii() {
+                bytes_to_utf16(before_end, &mut offsets);
+            }
             if offsets[0] < offsets[1] {
                 out.push(NodeRange { node: piece.node.clone(), start: offsets[0] as u32, end: offsets[1] as u32 });
             }

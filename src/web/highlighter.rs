@@ -23,7 +23,7 @@ use super::args;
 use super::article::find_article;
 use super::extract::{Extractor, Filter, PageText};
 use super::overlay::{self, Overlay, Painted};
-use super::panel;
+use super::panel::{self, Panel};
 use super::sheets::{adopt, Adopted};
 use super::shown::{listeners, Paint, PaintRun, Shown};
 use super::style::{marks_css, page_is_dark};
@@ -33,7 +33,7 @@ use super::wrap::{wrap, Run, Wrapped};
 use crate::marks::marks;
 use crate::parts::{PartCache, Parts};
 use crate::report::{Report, Unit};
-use crate::summary::summarize;
+use crate::summary::{summarize, Summary};
 
 /// The time one slice of work may take, in milliseconds: well under the
 /// 50 ms after which a task is long.
@@ -405,7 +405,25 @@ enum Phase {
     /// every shadow root the text came from), a frame ahead of the marks:
     /// the browser restyles the whole page for it, and that work is
     /// better not added to the frame that shows the marks.
-    Paint { page: PageText, report: Report, runs: Vec<PaintRun>, done: usize, painting: Painting, sheets: Vec<Adopted> },
+    /// The widget and the panel come next, a frame ahead of the marks
+    /// too: the browser's first layout and paint of a long panel, added to
+    /// the frame that paints thousands of highlights, made a long task.
+    Paint {
+        page: PageText,
+        report: Report,
+        runs: Vec<PaintRun>,
+        done: usize,
+        painting: Painting,
+        sheets: Vec<Adopted>,
+        shell: Option<Shell>,
+    },
+}
+
+/// The widget's host with its tooltip, and the panel with its summary.
+struct Shell {
+    widget: Widget,
+    panel: Option<Panel>,
+    summary: Summary,
 }
 
 /// What has been painted so far.
@@ -470,11 +488,17 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
                     for shadow in &page.shadow_roots {
                         sheets.push(adopt(shadow.as_ref(), &css).map_err(js_error)?);
                     }
-                    job.phase = Phase::Paint { page, report, runs, done: 0, painting, sheets };
+                    job.phase = Phase::Paint { page, report, runs, done: 0, painting, sheets, shell: None };
                     // let the browser restyle the page before the marks come
                     inner.timer = Some(next_slice(state, RESTYLE_MS));
                     return Ok(());
                 }
+            }
+            Phase::Paint { shell: shell @ None, report, .. } => {
+                *shell = Some(build_shell(&inner.document, &inner.settings, report)?);
+                // let the browser lay out and paint the panel before the marks come
+                inner.timer = Some(next_slice(state, RESTYLE_MS));
+                return Ok(());
             }
             Phase::Paint { runs, done, painting, .. } => {
                 // a batch ends where a text node's runs end: they are wrapped together
@@ -517,8 +541,10 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
     let Stage::Working(job) = std::mem::replace(&mut inner.stage, Stage::Cleared) else {
         unreachable!()
     };
-    let Phase::Paint { page, report, runs, painting, sheets, .. } = job.phase else { unreachable!() };
-    let shown = show(inner, state, &report, runs, painting, page, sheets)?;
+    let Phase::Paint { page, report, runs, painting, sheets, shell: Some(shell), .. } = job.phase else {
+        unreachable!("painted with a shell")
+    };
+    let shown = show(inner, state, &report, runs, painting, page, sheets, shell)?;
     inner.text = shown.page.text.clone();
     inner.report = report;
     inner.findings = None;
@@ -562,8 +588,21 @@ fn fail(state: &Rc<RefCell<Inner>>, error: JsError) {
     }
 }
 
-/// Builds what a finished painting shows: the widget, the panel, the
-/// listeners, and the page's stylesheet.
+/// The widget and, when asked for, the panel, for `report`.
+fn build_shell(document: &Document, settings: &Settings, report: &Report) -> Result<Shell, JsError> {
+    let widget = Widget::new(document, settings.dark).map_err(js_error)?;
+    let summary = summarize(report);
+    let panel = if settings.panel {
+        Some(panel::build(document, widget.shadow.as_ref(), &summary).map_err(js_error)?)
+    } else {
+        None
+    };
+    Ok(Shell { widget, panel, summary })
+}
+
+/// Builds what a finished painting shows: the highlights or marks, and
+/// the listeners.
+#[allow(clippy::too_many_arguments)]
 fn show(
     inner: &Inner,
     state: &Rc<RefCell<Inner>>,
@@ -572,6 +611,7 @@ fn show(
     painting: Painting,
     page: PageText,
     sheets: Vec<Adopted>,
+    shell: Shell,
 ) -> Result<Shown, JsError> {
     let document = &inner.document;
     let settings = &inner.settings;
@@ -599,13 +639,7 @@ fn show(
             Paint::Wrap { _wrapped: wrapped, marks }
         }
     };
-    let widget = Widget::new(document, settings.dark).map_err(js_error)?;
-    let summary = summarize(report);
-    let panel = if settings.panel {
-        Some(panel::build(document, widget.shadow.as_ref(), &summary).map_err(js_error)?)
-    } else {
-        None
-    };
+    let Shell { widget, panel, summary } = shell;
     let listeners =
         listeners(&window, document, &Rc::downgrade(state), settings.overlay, settings.keys, panel.as_ref());
     Ok(Shown {

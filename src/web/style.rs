@@ -141,6 +141,7 @@ pub fn widget_css(dark: bool) -> String {
          .profile{{display:flex;height:8px;border-radius:4px;overflow:hidden;background:{border};margin:4px 0;}}\
          .profile span{{display:block;height:100%;}}\
          .sources{{list-style:none;margin:0;padding:0;}}\
+         .sources li{{content-visibility:auto;contain-intrinsic-size:auto 28px;}}\
          .sources li button{{display:flex;width:100%;text-align:left;gap:8px;border:0;border-radius:6px;padding:4px 6px;}}\
          .sources li button:hover,.sources li button:focus-visible{{background:{border};}}\
          .sources .name{{flex:1;}}\

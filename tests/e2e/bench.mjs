@@ -1,6 +1,7 @@
 // Widget speed and memory in headless Chromium, printed (no assertions:
 // timings on shared machines are noisy). For the demo article and the
-// largest shared pages: the time from highlight() to painted, the first
+// largest shared pages, and a generated article of about 600 KB of text:
+// the time from highlight() to painted, the first
 // time on the page and again, the longest main-thread task while the module
 // loads and while each highlight is painted and cleared (the Long Tasks
 // API: tasks over 50 ms), and wasm memory before and after 100
@@ -10,6 +11,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
+import { longArticle } from "./longpage.mjs";
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
@@ -36,8 +38,10 @@ async function loadWidget(page) {
   }, widget.url);
 }
 
-async function measure(label, url, root) {
+/** Measures the widget on the page at `url` (served from `html` when given). */
+async function measure(label, url, root, html) {
   const page = await newPage(b);
+  if (html) await page.route(url, (route) => route.fulfill({ contentType: "text/html", body: html }));
   await page.goto(url, { waitUntil: "load" });
   const loaded = await loadWidget(page);
   const r = await page.evaluate(async ([root, loaded]) => {
@@ -52,7 +56,11 @@ async function measure(label, url, root) {
     const el = root ? document.querySelector(root) : undefined;
     const initTask = await longest(loaded, performance.now());
     // the first highlight on the page, then a second one, each with its clear()
+    // highlight() is called at the start of a task of its own, after a
+    // pause, so that the long tasks counted from `from` are its own
     const run = async () => {
+      const from = performance.now();
+      await sleep(100);
       const t0 = performance.now();
       const h = window.__sourcelight.highlight(el);
       const call = performance.now() - t0;
@@ -60,11 +68,15 @@ async function measure(label, url, root) {
       await frame();
       await frame();
       const painted = performance.now() - t0;
+      const paintedAt = performance.now();
+      await sleep(0); // out of the frame's task
       const result = { call, painted, findings: h.findings().length, stats: h.stats(), chars: h.text().length, mode: h.mode() };
+      const cleared = performance.now();
       h.clear();
       h.free();
       await frame();
-      result.task = await longest(t0, performance.now());
+      result.task = await longest(from + 50, paintedAt);
+      result.clearTask = await longest(cleared, performance.now());
       return result;
     };
     const first = await run();
@@ -92,7 +104,8 @@ async function measure(label, url, root) {
       `  again:           ${again.call.toFixed(1)} ms in highlight(), painted after ${again.painted.toFixed(1)} ms, ` +
       `${again.stats.slices} slices, longest slice ${again.stats.longestSliceMs.toFixed(1)} ms\n` +
       `  longest main-thread task (incl. the browser's style and layout): loading the module ${task(r.initTask)}, ` +
-      `first highlight and clear ${task(first.task)}, again ${task(again.task)}\n` +
+      `from highlight() to painted ${task(first.task)} (again ${task(again.task)}), ` +
+      `clear() ${task(first.clearTask)} (again ${task(again.clearTask)})\n` +
       `  wasm memory ${kb(r.before)} -> ${kb(r.after)} after 100 highlight/clear cycles`,
   );
   await page.close();
@@ -100,6 +113,8 @@ async function measure(label, url, root) {
 
 console.log("sourcelight widget benchmark (headless Chromium)");
 await measure("demo article", widget.url, "#article");
+// the long article is built here, at run time (tests/e2e/longpage.mjs)
+await measure("generated long article", `${widget.url}long-article.html`, null, longArticle(600_000));
 if (pages) {
   const biggest = readdirSync(PAGES, { withFileTypes: true })
     .filter((d) => d.isDirectory())
