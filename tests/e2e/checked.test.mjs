@@ -1,0 +1,291 @@
+// Checked lists as regression tests (issue 11, item 3): for 12 English news
+// pages of ../shared/pages, tests/data/checked/PAGE.tsv lists by hand the
+// attributions a careful reader expects in the article body (source, type,
+// cue), judged from the page, not from what the engine finds. This test
+// highlights each page with the built widget, matches the findings that
+// have a source against the list, prints precision and recall per page and
+// in total, and fails when either drops below its floor.
+//
+// The lists. One line per attribution: `source<TAB>type<TAB>cue`, in page
+// order, a line again for each repeated (source, cue) pair; `#` starts a
+// comment. Source and cue may give alternatives separated by " | ". Types
+// are the engine's: person, organization, media, social, unnamed (people
+// or groups the text does not identify: "officials", "our sources"),
+// document (texts, even vague ones: "the explanatory notes", "reports").
+// How the lists were judged: a continued quotation without a new cue is no
+// new line; two cues for one statement ("He added that ..., he said") are
+// one line with both cues; attributions nested in a quotation count; left out
+// are captions, headlines, link lists and galleries, claims with no source
+// ("we're told", "reportedly"), negated speech ("has not commented") and
+// speech that did not happen ("might have suggested").
+//
+// The matching, per page, as multisets (a maximum matching, so the order
+// of findings does not matter). A finding with a source (whatever its kind)
+// matches an unused line when
+// - its source name equals one of the line's alternatives, both lower-cased
+//   with whitespace collapsed, curly apostrophes made straight and a
+//   leading article (the, a, an) or title (Mr, Mrs, Ms, Dr) dropped; or,
+//   for partial but right names, the words of one are a contiguous run in
+//   the words of the other and that run holds a word capitalized in both
+//   ("Fiona" for "Fiona Parry", "Jennifer Mattinson from the West Mercia
+//   police" for "Jennifer Mattinson"; not "officials" for "Con Edison
+//   officials", not "Lee Sang-min" for "Lee Jae-myung");
+// - its type equals the line's type; and
+// - its cue, lower-cased, holds as a whole word the first word of one of
+//   the line's cue alternatives ("said in a statement" for "said").
+// Findings and lines left over that would match but for the type are
+// counted apart as type errors (still errors for precision and recall).
+// precision = matched / findings, recall = matched / lines, summed over all
+// pages (micro-averaged). SOURCELIGHT_CHECKED_VERBOSE=1 also prints every
+// wrong finding and every missed line.
+//
+// Needs dist/ (bash scripts/build.sh) and ../shared/pages (or
+// SOURCELIGHT_SHARED); skips with a message when either is absent. Every
+// request to another host is blocked.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
+
+// The floors sit 0.02 below what the engine reached when the lists were
+// made, so a regression fails; raise them as the engine gets better (the
+// issue's target is precision 0.90 and recall 0.70).
+// Measured 2026-11-30 (dist/ built 10:27 UTC): 182 findings with a source,
+// 163 checked lines, 98 matched, 5 more right but for the type:
+// precision 98/182 = 0.538, recall 98/163 = 0.601.
+const PRECISION_FLOOR = 0.518;
+const RECALL_FLOOR = 0.581;
+
+const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
+const PAGES = join(SHARED, "pages");
+const CHECKED = join(ROOT, "tests", "data", "checked");
+const VERBOSE = Boolean(process.env.SOURCELIGHT_CHECKED_VERBOSE);
+const TYPES = new Set(["person", "organization", "media", "social", "unnamed", "document"]);
+const TITLES = new Set(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."]);
+const ARTICLES = new Set(["the", "a", "an"]);
+
+/** The checked lists: [{page, lines: [{source: [..], type, cue: [..], line}]}]. */
+function readLists() {
+  return readdirSync(CHECKED)
+    .filter((f) => f.endsWith(".tsv"))
+    .sort()
+    .map((file) => {
+      const lines = [];
+      readFileSync(join(CHECKED, file), "utf8")
+        .split("\n")
+        .forEach((text, i) => {
+          if (!text.trim() || text.startsWith("#")) return;
+          const fields = text.split("\t");
+          const where = `${file}:${i + 1}`;
+          assert.equal(fields.length, 3, `${where}: want source<TAB>type<TAB>cue, got ${JSON.stringify(text)}`);
+          const [source, type, cue] = fields.map((f) => f.trim());
+          assert.ok(TYPES.has(type), `${where}: unknown type ${JSON.stringify(type)}`);
+          const alternatives = (s) => s.split(" | ").map((a) => a.trim()).filter(Boolean);
+          lines.push({ source: alternatives(source), type, cue: alternatives(cue), line: where });
+        });
+      return { page: file.slice(0, -".tsv".length), lines };
+    });
+}
+
+/**
+ * A name's words: straight apostrophes, whitespace collapsed, edge
+ * punctuation and a leading article or title dropped (unless nothing is left).
+ */
+function words(name) {
+  const w = name
+    .normalize("NFC")
+    .replace(/[\u2018\u2019]/g, "'")
+    .split(/\s+/)
+    .map((x) => x.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.']+$/gu, ""))
+    .filter(Boolean);
+  while (w.length > 1 && (ARTICLES.has(w[0].toLowerCase()) || TITLES.has(w[0].toLowerCase()))) w.shift();
+  return w;
+}
+const lower = (ws) => ws.map((w) => w.toLowerCase());
+const capitalized = (w) => /^\p{Lu}/u.test(w) && !TITLES.has(w.toLowerCase());
+
+/** Where `inner` (lower-cased words) occurs as a contiguous run in `outer`, or -1. */
+function runAt(outer, inner) {
+  for (let i = 0; i + inner.length <= outer.length; i++) {
+    if (inner.every((w, j) => outer[i + j] === w)) return i;
+  }
+  return -1;
+}
+
+/** Whether the engine's source name stands for the checked alternative (see the top comment). */
+function sameSource(found, checked) {
+  const a = words(found);
+  const b = words(checked);
+  const la = lower(a);
+  const lb = lower(b);
+  if (!la.length || !lb.length) return false;
+  if (la.join(" ") === lb.join(" ")) return true;
+  const [short, long, shortLower, longLower] = la.length <= lb.length ? [a, b, la, lb] : [b, a, lb, la];
+  const at = runAt(longLower, shortLower);
+  if (at < 0) return false;
+  return short.some((w, j) => capitalized(w) && capitalized(long[at + j]));
+}
+
+/** Whether the engine's cue holds the head word of one of the checked cues. */
+function sameCue(found, checked) {
+  const have = new Set(found.toLowerCase().split(/[^\p{L}\p{N}'\u2019-]+/u).filter(Boolean));
+  return checked.some((c) => have.has(c.toLowerCase().split(/\s+/)[0]));
+}
+
+/** Maximum matching between `left` and `right` items under `fits` (Kuhn's augmenting paths); returns the pairs. */
+function maxMatching(left, right, fits) {
+  const owner = new Array(right.length).fill(-1);
+  const augment = (i, seen) => {
+    for (let j = 0; j < right.length; j++) {
+      if (seen[j] || !fits(left[i], right[j])) continue;
+      seen[j] = true;
+      if (owner[j] < 0 || augment(owner[j], seen)) {
+        owner[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  left.forEach((_, i) => augment(i, new Array(right.length).fill(false)));
+  return owner.flatMap((i, j) => (i < 0 ? [] : [[i, j]]));
+}
+
+/** Scores one page: the findings with a source against the checked lines. */
+function score(findings, lines) {
+  const named = (f, l) => l.source.some((s) => sameSource(f.source.name, s)) && sameCue(f.cue.text, l.cue);
+  const right = maxMatching(findings, lines, (f, l) => named(f, l) && f.source.type === l.type);
+  const usedF = new Set(right.map(([i]) => i));
+  const usedL = new Set(right.map(([, j]) => j));
+  const restF = findings.filter((_, i) => !usedF.has(i));
+  const restL = lines.filter((_, j) => !usedL.has(j));
+  const typed = maxMatching(restF, restL, named);
+  const typedF = new Set(typed.map(([i]) => i));
+  const typedL = new Set(typed.map(([, j]) => j));
+  return {
+    matched: right.length,
+    typeErrors: typed.map(([i, j]) => ({ finding: restF[i], line: restL[j] })),
+    wrong: restF.filter((_, i) => !typedF.has(i)),
+    missed: restL.filter((_, j) => !typedL.has(j)),
+  };
+}
+
+test("source names and cues match by the documented rule", () => {
+  const cases = [
+    ["Fiona", "Fiona Parry", true],
+    ["the Food Standards Agency", "Food Standards Agency", true],
+    ["Jennifer Mattinson from the West Mercia police", "Jennifer Mattinson", true],
+    ["Mr. McHugh", "Patrick McHugh", true],
+    ["Netanyahu’s Likud party", "Netanyahu's Likud party", true],
+    ["officials", "Con Edison officials", false],
+    ["Officials", "officials", true],
+    ["number of analysts", "a number of analysts", true],
+    ["Lee Sang-min", "Lee Jae-myung", false],
+    ["Mr.", "Mr. McHugh", false],
+    ["government", "government team", false],
+    ["Eloise Parry", "Fiona Parry", false],
+  ];
+  for (const [found, checked, want] of cases) {
+    assert.equal(sameSource(found, checked), want, `sameSource(${JSON.stringify(found)}, ${JSON.stringify(checked)})`);
+  }
+  assert.ok(sameCue("said in a statement", ["said"]));
+  assert.ok(sameCue("According to", ["according to"]));
+  assert.ok(sameCue("issued a plea", ["plea", "issued a plea"]));
+  assert.ok(!sameCue("says", ["said"]));
+});
+
+const lists = readLists();
+const missingPages = !existsSync(PAGES);
+const missingDist = !existsSync(join(ROOT, "dist", "pkg", "index.js"));
+const skip = missingPages
+  ? `${PAGES} is absent: set SOURCELIGHT_SHARED to the shared data folder`
+  : missingDist
+    ? "dist/ is absent: run bash scripts/build.sh first"
+    : false;
+
+let pagesServer, widget, b;
+before(async () => {
+  if (skip) return;
+  pagesServer = await serve(PAGES);
+  widget = await serve(join(ROOT, "dist"));
+  b = await browser();
+});
+after(async () => {
+  await b?.close();
+  pagesServer?.close();
+  widget?.close();
+});
+
+/** The findings that have a source, as the widget shows them on a saved page. */
+async function sourcedFindings(name) {
+  const page = await newPage(b);
+  try {
+    await page.goto(`${pagesServer.url}${name}/source.html`, { waitUntil: "load" });
+    const findings = await page.evaluate(async (base) => {
+      const m = await import(`${base}pkg/index.js`);
+      await m.default({ module_or_path: `${base}pkg/sourcelight_bg.wasm` });
+      const h = m.highlight(undefined, { watch: false, panel: false, keys: false });
+      await h.ready();
+      const out = h.findings();
+      h.clear();
+      return out;
+    }, widget.url);
+    return findings.filter((f) => f.source);
+  } finally {
+    await page.context().close();
+  }
+}
+
+const ratio = (n, d) => (d ? (n / d).toFixed(3) : "  -  ");
+const oneLine = (s) => s.replace(/\s+/g, " ").trim();
+
+test("checked lists: precision and recall of the sourced findings", { skip, timeout: 120_000 }, async () => {
+  const absent = lists.filter(({ page }) => !existsSync(join(PAGES, page, "source.html"))).map(({ page }) => page);
+  assert.deepEqual(absent, [], `checked pages missing from ${PAGES}`);
+  assert.ok(lists.length >= 12, `want at least 12 checked pages, have ${lists.length}`);
+
+  const rows = [];
+  for (const { page, lines } of lists) {
+    const findings = await sourcedFindings(page);
+    rows.push({ page, findings: findings.length, lines: lines.length, ...score(findings, lines) });
+  }
+  const total = rows.reduce(
+    (t, r) => ({
+      findings: t.findings + r.findings,
+      lines: t.lines + r.lines,
+      matched: t.matched + r.matched,
+      typeErrors: t.typeErrors + r.typeErrors.length,
+    }),
+    { findings: 0, lines: 0, matched: 0, typeErrors: 0 },
+  );
+
+  const pad = (s, n) => String(s).padStart(n);
+  const header = `${"page".padEnd(27)} ${pad("found", 5)} ${pad("lines", 5)} ${pad("match", 5)} ${pad("type", 4)} ${pad("precision", 9)} ${pad("recall", 6)}`;
+  const out = ["", header, "-".repeat(header.length)];
+  for (const r of rows) {
+    out.push(
+      `${r.page.padEnd(27)} ${pad(r.findings, 5)} ${pad(r.lines, 5)} ${pad(r.matched, 5)} ${pad(r.typeErrors.length, 4)} ${pad(ratio(r.matched, r.findings), 9)} ${pad(ratio(r.matched, r.lines), 6)}`,
+    );
+  }
+  out.push("-".repeat(header.length));
+  out.push(
+    `${"total (micro)".padEnd(27)} ${pad(total.findings, 5)} ${pad(total.lines, 5)} ${pad(total.matched, 5)} ${pad(total.typeErrors, 4)} ${pad(ratio(total.matched, total.findings), 9)} ${pad(ratio(total.matched, total.lines), 6)}`,
+  );
+  out.push("(found: findings with a source; type: right source and cue, wrong type)");
+  if (VERBOSE) {
+    for (const r of rows) {
+      out.push("", `== ${r.page}`);
+      for (const { finding: f, line } of r.typeErrors) {
+        out.push(`  type   ${oneLine(f.source.name)} (${f.source.type}, want ${line.type}) <${oneLine(f.cue.text)}>  ${line.line}`);
+      }
+      for (const f of r.wrong) out.push(`  wrong  ${oneLine(f.source.name)} (${f.source.type}) <${oneLine(f.cue.text)}>`);
+      for (const l of r.missed) out.push(`  missed ${l.source.join(" | ")} (${l.type}) <${l.cue.join(" | ")}>  ${l.line}`);
+    }
+  }
+  console.log(out.join("\n"));
+
+  const precision = total.findings ? total.matched / total.findings : 1;
+  const recall = total.lines ? total.matched / total.lines : 1;
+  assert.ok(precision >= PRECISION_FLOOR, `precision ${precision.toFixed(3)} fell below its floor ${PRECISION_FLOOR}`);
+  assert.ok(recall >= RECALL_FLOOR, `recall ${recall.toFixed(3)} fell below its floor ${RECALL_FLOOR}`);
+});
