@@ -7,6 +7,7 @@
 //! one part and by surname in another get the one full name.
 
 use std::collections::hash_map::DefaultHasher;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
@@ -29,12 +30,18 @@ pub struct Parts {
 #[derive(Default)]
 pub struct PartCache {
     reports: HashMap<u64, (Report, bool)>,
+    /// Parts analysed, and parts taken from the cache, since the last call
+    /// of [`Self::forget_unused`].
+    analysed: u32,
+    reused: u32,
 }
 
 impl PartCache {
-    /// Forgets the parts not used since the last call.
-    pub fn forget_unused(&mut self) {
+    /// Forgets the parts not used since the last call; returns how many
+    /// parts were analysed and how many were taken from the cache since.
+    pub fn forget_unused(&mut self) -> (u32, u32) {
         self.reports.retain(|_, (_, used)| std::mem::take(used));
+        (std::mem::take(&mut self.analysed), std::mem::take(&mut self.reused))
     }
 }
 
@@ -60,7 +67,16 @@ impl Parts {
         let slice = &text[start..end];
         let mut hasher = DefaultHasher::new();
         slice.hash(&mut hasher);
-        let (report, used) = cache.reports.entry(hasher.finish()).or_insert_with(|| (analyze(slice), false));
+        let (report, used) = match cache.reports.entry(hasher.finish()) {
+            Entry::Occupied(known) => {
+                cache.reused += 1;
+                known.into_mut()
+            }
+            Entry::Vacant(new) => {
+                cache.analysed += 1;
+                new.insert((analyze(slice), false))
+            }
+        };
         *used = true;
         let mut part = report.clone();
         let base = self.report.findings.len();
@@ -165,11 +181,12 @@ mod tests {
         let mut cache = PartCache::default();
         let first = Parts::new(40).finish(&text, &mut cache);
         assert_eq!(cache.reports.len(), 1, "four equal parts, one analysis");
+        assert_eq!(cache.forget_unused(), (1, 3), "one part analysed, three reused");
         let changed = text.replacen("port", "dock", 1);
         let second = Parts::new(40).finish(&changed, &mut cache);
         assert_eq!(cache.reports.len(), 2);
         assert_eq!(first.findings.len(), second.findings.len());
-        cache.forget_unused();
+        assert_eq!(cache.forget_unused(), (1, 3), "only the changed part analysed again");
         assert_eq!(cache.reports.len(), 2);
         cache.forget_unused();
         assert!(cache.reports.is_empty());

@@ -490,3 +490,34 @@ async fn text_in_open_shadow_roots_is_read_painted_and_restored() {
         root.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn an_editor_is_read_only_when_asked_and_never_changed() {
+    if highlight_registry().is_none() {
+        console_log!("SKIPPED editable test: this browser has no CSS Custom Highlight API");
+        return;
+    }
+    let html = "<p>The vote is on Monday, officials said.</p><p>It appears the budget is short.</p>";
+    let root = fixture("");
+    root.set_attribute("contenteditable", "true").unwrap();
+    root.set_inner_html(html);
+    let plain = highlight(root.clone().into(), options("overlay", &[("panel", JsValue::FALSE)])).await.unwrap();
+    assert_eq!(shown(&plain).length(), 0, "an editor is not read without editable");
+    plain.clear();
+    let editable = [("panel", JsValue::FALSE), ("editable", JsValue::TRUE)];
+    let h = highlight(root.clone().into(), options("overlay", &editable)).await.unwrap();
+    assert_eq!(shown(&h).length(), 2, "{}", h.text());
+    assert_eq!(root.inner_html(), html, "nothing in the editor changed");
+    // an edit, as typing makes it: the data of a text node
+    let text = root.query_selector("p").unwrap().unwrap().first_child().unwrap();
+    text.set_node_value(Some("The vote is on Monday, said Ann Lee."));
+    sleep(700).await;
+    JsFuture::from(h.ready()).await.unwrap();
+    assert!(h.text().contains("Ann Lee"), "painted again after the edit");
+    let stats = h.stats();
+    assert_eq!(get(&stats, "partsAnalysed").as_f64(), Some(1.0));
+    h.clear();
+    let wrap = start(Some(root.clone().into()), Some(options("wrap", &editable)));
+    rejected(wrap, false, "highlight(root, options)", "option editable");
+    root.remove();
+}

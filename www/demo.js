@@ -1,5 +1,6 @@
-// The demo page: highlights the sample article on load, and any pasted text
-// on request. Pasted text is put into the page with textContent only.
+// The demo page: highlights the sample article on load, any pasted text on
+// request, and a draft as it is written. Pasted text is put into the page
+// with textContent only.
 import init, { highlight } from "./pkg/index.js";
 
 const CATEGORIES = ["named", "unnamed", "no-source", "hedged", "disputed"];
@@ -57,10 +58,41 @@ async function highlightPasted() {
   $("try-status").textContent = text.trim() ? `${n} findings in ${ms.toFixed(1)} ms` : "";
 }
 
+// The draft box: painted in place as the writer types (overlay mode reads
+// and paints an editor without touching its text, caret or undo history).
+let draft = null;
+let draftTimer = 0;
+
+async function showDraftStatus() {
+  await draft.ready();
+  const c = counts(draft.findings());
+  $("draft-status").textContent =
+    `${c["no-source"]} claims with no source, ${c.unnamed} from unnamed sources, ${c.named} from named ones; ` +
+    `${c.hedged} hedges, ${c.disputed} disputes.`;
+}
+
+async function checkDraft() {
+  const box = $("draft");
+  try {
+    draft = highlight(box, { mode: "overlay", editable: true, panel: false, keys: false });
+  } catch (e) {
+    // wrap mode would put elements into the writer's text: no fallback
+    $("draft-status").textContent = `This browser cannot paint inside an editor: ${e.message}`;
+    return;
+  }
+  await showDraftStatus();
+  // the draft is painted again a moment after typing stops
+  box.addEventListener("input", () => {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(showDraftStatus, 600);
+  });
+}
+
 async function main() {
   try {
     await init();
     await highlightArticle();
+    await checkDraft();
     $("wrap").addEventListener("change", async () => {
       await highlightArticle();
       if (pasted) await highlightPasted();

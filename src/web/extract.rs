@@ -4,8 +4,8 @@
 //! The walk goes through the root in document order. Block elements, `<br>`,
 //! list items and table cells put a line break between their text and the
 //! rest, so that sentences never run across them. Scripts, styles, form
-//! fields, editable regions, hidden elements, code blocks (unless asked
-//! for) and the widget's own elements are left out.
+//! fields, hidden elements, editable regions and code blocks (each unless
+//! asked for) and the widget's own elements are left out.
 //!
 //! Open shadow roots are read where their host stands, as the browser
 //! shows them: the shadow tree instead of the host's children, and a
@@ -84,6 +84,8 @@ const BLOCKS: &[&str] = &[
 pub struct Filter {
     /// Read `<pre>` and `<code>` too.
     pub include_code: bool,
+    /// Read editable regions (`contenteditable`) too.
+    pub include_editable: bool,
 }
 
 /// The text under a root and where each piece of it lives.
@@ -232,9 +234,11 @@ fn skipped(element: &Element, tag: &str, filter: Filter) -> bool {
     if element.has_attribute("hidden") || element.get_attribute("aria-hidden").as_deref() == Some("true") {
         return true;
     }
-    if let Some(editable) = element.get_attribute("contenteditable") {
-        if editable != "false" {
-            return true;
+    if !filter.include_editable {
+        if let Some(editable) = element.get_attribute("contenteditable") {
+            if editable != "false" {
+                return true;
+            }
         }
     }
     false

@@ -25,7 +25,7 @@ use super::extract::{Extractor, Filter, PageText};
 use super::overlay::{self, Overlay, Painted};
 use super::panel::{self, Panel};
 use super::sheets::{adopt, Adopted};
-use super::shown::{listeners, Paint, PaintRun, Shown};
+use super::shown::{listeners, Paint, PaintRun, Shown, View};
 use super::style::{marks_css, page_is_dark};
 use super::to_js;
 use super::widget::Widget;
@@ -68,6 +68,9 @@ pub struct Options {
     pub keys: Option<bool>,
     /// Paint again when the page changes (default: true).
     pub watch: Option<bool>,
+    /// Read and paint editable regions too, repainting as they are edited
+    /// (default: false; overlay mode only, which changes no DOM).
+    pub editable: bool,
 }
 
 impl Options {
@@ -97,10 +100,13 @@ impl Options {
                 "panel" => options.panel = Some(flag()?),
                 "keys" => options.keys = Some(flag()?),
                 "watch" => options.watch = Some(flag()?),
+                "editable" => options.editable = flag()?,
                 _ => {
                     return Err(args::error(
                         HIGHLIGHT,
-                        &format!("unknown option {key} (known: mode, theme, includeCode, panel, keys, watch)"),
+                        &format!(
+                            "unknown option {key} (known: mode, theme, includeCode, panel, keys, watch, editable)"
+                        ),
                     ))
                 }
             }
@@ -156,7 +162,16 @@ pub(super) struct Inner {
     /// Slices of work done, and the longest one in milliseconds.
     slices: u32,
     longest_slice: f64,
+    /// Parts of the text analysed, and taken from the cache, by the last
+    /// painting.
+    parts: (u32, u32),
     observer: Option<Watch>,
+    /// In overlay mode, the painting shown while the page is painted again
+    /// after a change: it stays until the new one replaces it, so that
+    /// nothing blinks as a writer types.
+    previous: Option<Box<Shown>>,
+    /// What the reader changed on the painting before, to keep.
+    view: Option<View>,
 }
 
 /// The handle `highlight()` returns.
@@ -192,14 +207,19 @@ impl Highlighter {
         self.mode.to_owned()
     }
 
-    /// How the work was sliced: `{slices, longestSliceMs}`, the number of
-    /// slices the paintings so far took and the longest of them.
+    /// How the work was done: `{slices, longestSliceMs, partsAnalysed,
+    /// partsReused}`, the number of slices the paintings so far took and
+    /// the longest of them, and how many parts of the text the last
+    /// painting analysed and how many it took unchanged from the one
+    /// before.
     #[wasm_bindgen(unchecked_return_type = "HighlightStats")]
     pub fn stats(&self) -> JsValue {
         let inner = self.state.borrow();
         let o = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&o, &"slices".into(), &inner.slices.into());
         let _ = js_sys::Reflect::set(&o, &"longestSliceMs".into(), &inner.longest_slice.into());
+        let _ = js_sys::Reflect::set(&o, &"partsAnalysed".into(), &inner.parts.0.into());
+        let _ = js_sys::Reflect::set(&o, &"partsReused".into(), &inner.parts.1.into());
         o.into()
     }
 
@@ -263,13 +283,15 @@ impl Highlighter {
     /// Removes everything the widget added; the page is as it was before.
     /// Calling it twice does nothing the second time.
     pub fn clear(&self) {
-        let (stage, observer, timer, resolve) = {
+        let (stage, previous, observer, timer, resolve) = {
             let mut inner = self.state.borrow_mut();
             inner.text.clear();
             inner.report = Report::default();
             inner.findings = None;
+            inner.view = None;
             (
                 std::mem::replace(&mut inner.stage, Stage::Cleared),
+                inner.previous.take(),
                 inner.observer.take(),
                 inner.timer.take(),
                 inner.resolve.take(),
@@ -279,6 +301,7 @@ impl Highlighter {
         drop(observer);
         drop(timer);
         drop(stage);
+        drop(previous);
         if let Some(resolve) = resolve {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         }
@@ -324,6 +347,13 @@ pub fn highlight(root: Option<JsValue>, options: Option<JsValue>) -> Result<High
             return Err(args::error(HIGHLIGHT, &format!("unknown mode \"{other}\": use \"overlay\" or \"wrap\"")))
         }
     };
+    if options.editable && !overlay {
+        // marks inside an editor would become part of what the writer edits
+        return Err(args::error(
+            HIGHLIGHT,
+            "option editable needs overlay mode (the CSS Custom Highlight API), which leaves the editor's DOM alone",
+        ));
+    }
     let dark = match options.theme.as_deref() {
         None | Some("auto") => page_is_dark(&window, &root),
         Some("dark") => true,
@@ -341,7 +371,7 @@ pub fn highlight(root: Option<JsValue>, options: Option<JsValue>) -> Result<High
         panel: options.panel.unwrap_or(true),
         keys: options.keys.unwrap_or(true),
         watch: options.watch.unwrap_or(true),
-        filter: Filter { include_code: options.include_code },
+        filter: Filter { include_code: options.include_code, include_editable: options.editable },
     };
     let mut resolve = None;
     let ready = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
@@ -362,7 +392,10 @@ pub fn highlight(root: Option<JsValue>, options: Option<JsValue>) -> Result<High
         timer: None,
         slices: 0,
         longest_slice: 0.0,
+        parts: (0, 0),
         observer: None,
+        previous: None,
+        view: None,
     }));
     work(&state).map_err(JsValue::from)?;
     Ok(Highlighter { state, mode: if overlay { "overlay" } else { "wrap" } })
@@ -476,7 +509,7 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
                     let parts = std::mem::take(parts);
                     let page = std::mem::replace(page, PageText::empty());
                     let report = parts.finish(&page.text, &mut inner.cache);
-                    inner.cache.forget_unused();
+                    inner.parts = inner.cache.forget_unused();
                     let runs = paint_runs(&page, &report);
                     let painting = if inner.settings.overlay {
                         Painting::Overlay(Vec::new())
@@ -495,7 +528,11 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
                 }
             }
             Phase::Paint { shell: shell @ None, report, .. } => {
-                *shell = Some(build_shell(&inner.document, &inner.settings, report)?);
+                *shell = Some(build_shell(&inner.document, &inner.settings, report, inner.view.as_ref())?);
+                // the new panel takes the place of the one before
+                if let Some(panel) = inner.previous.as_ref().and_then(|p| p.panel.as_ref()) {
+                    panel.root.set_hidden(true);
+                }
                 // let the browser lay out and paint the panel before the marks come
                 inner.timer = Some(next_slice(state, RESTYLE_MS));
                 return Ok(());
@@ -544,7 +581,12 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
     let Phase::Paint { page, report, runs, painting, sheets, shell: Some(shell), .. } = job.phase else {
         unreachable!("painted with a shell")
     };
-    let shown = show(inner, state, &report, runs, painting, page, sheets, shell)?;
+    // the painting before goes first: its highlights have the same names
+    drop(inner.previous.take());
+    let mut shown = show(inner, state, &report, runs, painting, page, sheets, shell)?;
+    if let Some(view) = inner.view.take() {
+        shown.apply(&view);
+    }
     inner.text = shown.page.text.clone();
     inner.report = report;
     inner.findings = None;
@@ -579,8 +621,12 @@ fn next_slice(state: &Rc<RefCell<Inner>>, ms: i32) -> Timer {
 /// and the error goes to the console (no exception escapes into the page
 /// from a later slice).
 fn fail(state: &Rc<RefCell<Inner>>, error: JsError) {
-    let stage = std::mem::replace(&mut state.borrow_mut().stage, Stage::Cleared);
+    let (stage, previous) = {
+        let mut inner = state.borrow_mut();
+        (std::mem::replace(&mut inner.stage, Stage::Cleared), inner.previous.take())
+    };
     drop(stage);
+    drop(previous);
     let message: JsValue = error.into();
     web_sys::console::warn_2(&"sourcelight:".into(), &message);
     if let Some(resolve) = state.borrow_mut().resolve.take() {
@@ -589,7 +635,12 @@ fn fail(state: &Rc<RefCell<Inner>>, error: JsError) {
 }
 
 /// The widget and, when asked for, the panel, for `report`.
-fn build_shell(document: &Document, settings: &Settings, report: &Report) -> Result<Shell, JsError> {
+fn build_shell(
+    document: &Document,
+    settings: &Settings,
+    report: &Report,
+    view: Option<&View>,
+) -> Result<Shell, JsError> {
     let widget = Widget::new(document, settings.dark).map_err(js_error)?;
     let summary = summarize(report);
     let panel = if settings.panel {
@@ -597,6 +648,9 @@ fn build_shell(document: &Document, settings: &Settings, report: &Report) -> Res
     } else {
         None
     };
+    if let (Some(panel), Some(view)) = (&panel, view) {
+        view.restore_panel(panel);
+    }
     Ok(Shell { widget, panel, summary })
 }
 
@@ -698,10 +752,26 @@ fn repaint(state: &Rc<RefCell<Inner>>) {
             inner.ready = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
             inner.resolve = resolve;
         }
-        inner.observer = None; // our own changes are not the page's
+        if !inner.settings.overlay {
+            inner.observer = None; // the marks coming and going are not the page's changes
+        }
         let job = Job::new(&inner.root, &inner.settings);
-        std::mem::replace(&mut inner.stage, Stage::Working(Box::new(job)))
+        let old = std::mem::replace(&mut inner.stage, Stage::Working(Box::new(job)));
+        match old {
+            Stage::Shown(shown) => {
+                inner.view = Some(shown.view());
+                if inner.settings.overlay {
+                    // overlays change no DOM: the old one can stay while the new one is made
+                    drop(inner.previous.replace(shown));
+                    None
+                } else {
+                    Some(Stage::Shown(shown))
+                }
+            }
+            other => Some(other),
+        }
     };
+    // marks come out before the text is read again
     drop(old);
     if let Err(e) = work(state) {
         fail(state, e);

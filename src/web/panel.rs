@@ -11,6 +11,7 @@ use crate::report::Category;
 use crate::summary::{category_label, Summary};
 
 /// The panel's elements that respond to the reader.
+#[derive(Clone)]
 pub struct Panel {
     /// The panel itself.
     pub root: HtmlElement,

@@ -63,6 +63,41 @@ pub(super) struct Shown {
     pub(super) _listeners: Vec<Listener>,
 }
 
+/// What the reader changed on a highlight, kept when the page changes and
+/// it is painted again: the categories hidden, whether the highlights are
+/// shown, and where the panel was moved, collapsed or closed.
+pub(super) struct View {
+    pub(super) hidden: HashSet<Category>,
+    pub(super) visible: bool,
+    /// The panel's `left` and `top` once it was dragged.
+    place: Option<(String, String)>,
+    collapsed: bool,
+    closed: bool,
+}
+
+impl View {
+    /// Puts `panel` where the reader had the one before, as it was.
+    pub(super) fn restore_panel(&self, panel: &Panel) {
+        if let Some((left, top)) = &self.place {
+            let style = panel.root.style();
+            for (property, value) in [("left", left.as_str()), ("top", top), ("right", "auto"), ("bottom", "auto")] {
+                let _ = style.set_property(property, value);
+            }
+        }
+        if self.collapsed {
+            set_collapsed(panel, true);
+        }
+        panel.root.set_hidden(self.closed);
+    }
+}
+
+/// Collapses the panel to its bar, or opens it again.
+fn set_collapsed(panel: &Panel, collapsed: bool) {
+    panel.body.set_hidden(collapsed);
+    panel.collapse.set_text_content(Some(if collapsed { "+" } else { "–" }));
+    let _ = panel.collapse.set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
+}
+
 impl NodeRange {
     /// A DOM `Range` over this stretch.
     pub(super) fn to_range(&self, document: &Document) -> Result<Range, JsValue> {
@@ -74,6 +109,34 @@ impl NodeRange {
 }
 
 impl Shown {
+    /// What the reader changed, to keep when this is painted again.
+    pub(super) fn view(&self) -> View {
+        let panel = self.panel.as_ref();
+        let place = panel.and_then(|p| {
+            let style = p.root.style();
+            let left = style.get_property_value("left").ok().filter(|v| !v.is_empty())?;
+            Some((left, style.get_property_value("top").unwrap_or_default()))
+        });
+        View {
+            hidden: self.hidden.clone(),
+            visible: self.visible,
+            place,
+            collapsed: panel.is_some_and(|p| p.body.hidden()),
+            closed: panel.is_some_and(|p| p.root.hidden()),
+        }
+    }
+
+    /// Takes over what the reader had changed on the highlight before.
+    pub(super) fn apply(&mut self, view: &View) {
+        for &category in &view.hidden {
+            self.set_hidden(category, true);
+        }
+        if !view.visible {
+            self.visible = false;
+            self.repaint();
+        }
+    }
+
     /// Shows the tooltip of finding `i` next to `rect`.
     pub(super) fn show_tip(&self, i: usize, rect: &DomRect) {
         if let Some(f) = self.report.findings.get(i) {
@@ -420,12 +483,9 @@ fn panel_listeners(state: &Weak<RefCell<Inner>>, panel: &Panel) -> Vec<Listener>
         }));
     }
     {
-        let (body, collapse) = (panel.body.clone(), panel.collapse.clone());
-        out.push(Listener::new(panel.collapse.as_ref(), "click", false, move |_| {
-            let hidden = !body.hidden();
-            body.set_hidden(hidden);
-            collapse.set_text_content(Some(if hidden { "+" } else { "–" }));
-            let _ = collapse.set_attribute("aria-expanded", if hidden { "false" } else { "true" });
+        let panel = panel.clone();
+        out.push(Listener::new(panel.collapse.clone().as_ref(), "click", false, move |_| {
+            set_collapsed(&panel, !panel.body.hidden());
         }));
     }
     {

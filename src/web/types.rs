@@ -84,6 +84,11 @@ export interface HighlightOptions {
   watch?: boolean;
   /** Also read <pre> and <code>. Default false. */
   includeCode?: boolean;
+  /**
+   * Read and paint editable regions (contenteditable) too, repainting as
+   * they are edited; overlay mode only. Default false.
+   */
+  editable?: boolean;
 }
 
 /**
@@ -93,9 +98,15 @@ export interface HighlightOptions {
  */
 export function highlight(root?: Element | null, options?: HighlightOptions): Highlighter;
 
-/** How a highlight's work was sliced. */
+/** How a highlight's work was done. */
 export interface HighlightStats {
+  /** Slices of work the paintings so far took. */
   slices: number;
+  /** The longest slice, in milliseconds. */
   longestSliceMs: number;
+  /** Parts of the text the last painting analysed. */
+  partsAnalysed: number;
+  /** Parts it took unchanged from the painting before. */
+  partsReused: number;
 }
 "#;

@@ -2,25 +2,16 @@
 // load (overlays by default, elements on request) with the right sources
 // in the tooltips and the panel, pasted text is highlighted as text (never
 // as markup), clearing restores the article, and nothing logs an error.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { ROOT, serve, browser, page as newPage, screenshotPath } from "./harness.mjs";
+import { screenshotPath, distSuite } from "./harness.mjs";
 import { highlightedTexts, hoverText, tooltip } from "./probe.mjs";
 
-let server, b;
-before(async () => {
-  server = await serve(join(ROOT, "dist"));
-  b = await browser();
-});
-after(async () => {
-  await b?.close();
-  server?.close();
-});
+const dist = distSuite();
 
 async function openDemo() {
-  const page = await newPage(b);
-  await page.goto(server.url);
+  const page = await dist.page();
+  await page.goto(dist.url);
   await page.waitForSelector("body[data-ready=true]");
   return page;
 }
@@ -63,14 +54,14 @@ test("keyboard: next finding, hide and show, and the panel toggles", async () =>
   const page = await openDemo();
   await page.keyboard.press("Alt+Shift+KeyN");
   assert.match(await tooltip(page), /Claim|hedges|Disputed|Hearsay/);
-  const count = async () => (await highlightedTexts(page)).length;
+  const count = async () => (await highlightedTexts(page, "#article")).length;
   const before = await count();
   await page.keyboard.press("Alt+Shift+KeyH");
   assert.equal(await count(), 0, "hidden");
   await page.keyboard.press("Alt+Shift+KeyH");
   assert.equal(await count(), before, "shown again");
   await page.locator("sourcelight-widget .legend label", { hasText: "Writer hedges" }).locator("input").uncheck();
-  assert.ok(!(await highlightedTexts(page)).some((t) => t.category === "hedged"), "hedges toggled off");
+  assert.ok(!(await highlightedTexts(page, "#article")).some((t) => t.category === "hedged"), "hedges toggled off");
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -97,7 +88,7 @@ test("wrap mode paints elements, and clearing restores the article's markup exac
     };
   });
   assert.equal(after.html, original);
-  assert.equal(after.hosts, 0);
+  assert.equal(after.hosts, 1, "only the draft box's widget is left");
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -115,4 +106,26 @@ test("pasted text is highlighted as text, and markup in it stays text", async ()
   await page.screenshot({ path: screenshotPath("demo-pasted") });
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test("the draft box is painted in place and again as the writer types", async () => {
+  const page = await openDemo();
+  const status = () => page.locator("#draft-status").innerText();
+  await page.waitForFunction(() => document.getElementById("draft-status").textContent.length > 0);
+  assert.match(await status(), /^\d+ claims with no source, 0 from unnamed sources, 1 from named ones; [1-9]\d* hedges/);
+  const before = await page.evaluate(() => document.getElementById("draft").innerHTML);
+  const texts = await highlightedTexts(page, "#draft");
+  assert.ok(texts.some((t) => t.role === "source" && t.text.includes("harbour office")), JSON.stringify(texts));
+  assert.equal(before.includes("sl-mark"), false, "no elements in the writer's text");
+
+  await page.locator("#draft p").last().click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Officials said the talks failed.", { delay: 5 });
+  await page.waitForFunction(() => /1 from unnamed sources/.test(document.getElementById("draft-status").textContent), null, {
+    timeout: 5000,
+  });
+  const after = await highlightedTexts(page, "#draft");
+  assert.ok(after.some((t) => t.role === "source" && t.text === "Officials"), JSON.stringify(after));
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });

@@ -14,10 +14,9 @@
 //   SOURCELIGHT_FUZZ_SEED=7      another set of pages (default below)
 //   SOURCELIGHT_FUZZ_ONLY=12     only page 12 of the seed, to reproduce a failure
 // Page k's tree depends only on the seed and k, never on the pages before.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
+import { distSuite } from "./harness.mjs";
 
 const SEED = setting("SOURCELIGHT_FUZZ_SEED", 0x51ce11);
 const PAGES = setting("SOURCELIGHT_FUZZ_PAGES", 30);
@@ -410,27 +409,19 @@ function difference(before, after) {
 // ---------------------------------------------------------------------------
 // The test
 
-let server, b;
-before(async () => {
-  server = await serve(join(ROOT, "dist"));
-  b = await browser();
-});
-after(async () => {
-  await b?.close();
-  server?.close();
-});
+const dist = distSuite();
 
 const BLANK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>fuzz</title></head>` +
   `<body class="fuzz" data-page="blank"></body></html>`;
 
 /** A blank page on the server's origin with the widget loaded. */
 async function blankPage() {
-  const page = await newPage(b);
+  const page = await dist.page();
   // the widget's own warnings are how a failed later slice shows
   page.on("console", (m) => {
     if (m.type() === "warning" && m.text().startsWith("sourcelight")) page.problems.push(`console warning: ${m.text()}`);
   });
-  const url = `${server.url}fuzz-blank.html`;
+  const url = `${dist.url}fuzz-blank.html`;
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: BLANK }));
   await page.goto(url);
   await page.evaluate(async () => {

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -59,6 +60,29 @@ export async function page(b, options = {}) {
     if (m.type() === "error") p.problems.push(`console error: ${m.text()}`);
   });
   return p;
+}
+
+/**
+ * For a test file whose tests load the built widget: serves dist/ and
+ * launches Chromium before them, and closes both after. Returns the
+ * server's address (`url`) and `page()`, a new page as `page` makes.
+ */
+export function distSuite() {
+  let server, b;
+  before(async () => {
+    server = await serve(join(ROOT, "dist"));
+    b = await browser();
+  });
+  after(async () => {
+    await b?.close();
+    server?.close();
+  });
+  return {
+    get url() {
+      return server.url;
+    },
+    page: (options) => page(b, options),
+  };
 }
 
 export function screenshotPath(name) {

@@ -4,27 +4,17 @@
 // between, every finding is painted, and clear() restores the page.
 // Timings are printed, not asserted (machines here are shared and noisy);
 // tests/e2e/bench.mjs measures them.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
+import { distSuite } from "./harness.mjs";
 import { longArticle } from "./longpage.mjs";
 
-let server, b;
-
-before(async () => {
-  server = await serve(join(ROOT, "dist"));
-  b = await browser();
-});
-after(async () => {
-  await b?.close();
-  server?.close();
-});
+const dist = distSuite();
 
 for (const mode of ["overlay", "wrap"]) {
   test(`${mode} mode: a 600 KB article is painted in slices, fully, and cleared`, async () => {
-    const page = await newPage(b);
-    const url = `${server.url}long-article.html`;
+    const page = await dist.page();
+    const url = `${dist.url}long-article.html`;
     await page.route(url, (route) => route.fulfill({ contentType: "text/html", body: longArticle(600_000) }));
     await page.goto(url);
     const r = await page.evaluate(async (mode) => {

@@ -53,7 +53,8 @@ export async function hoverText(page, scope, text) {
 
 /** The tooltip's text, once it shows. */
 export async function tooltip(page) {
-  const tip = page.locator("sourcelight-widget .tip");
+  // the one showing: a page can have a widget for each highlight
+  const tip = page.locator("sourcelight-widget .tip:not([hidden])");
   await tip.waitFor({ state: "visible" });
   return tip.innerText();
 }

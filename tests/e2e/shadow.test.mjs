@@ -2,22 +2,12 @@
 // ones too, and light DOM slotted into them) is found, painted in both
 // modes, explained by tooltips and listed in the panel; clear() gives the
 // shadow trees back exactly. A closed shadow root is left alone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
+import { distSuite } from "./harness.mjs";
 import { tooltip } from "./probe.mjs";
 
-let server, b;
-
-before(async () => {
-  server = await serve(join(ROOT, "dist"));
-  b = await browser();
-});
-after(async () => {
-  await b?.close();
-  server?.close();
-});
+const dist = distSuite();
 
 // Two custom elements, one inside the other, and one with a closed root.
 const PAGE = `<!doctype html><meta charset="utf-8"><title>components</title>
@@ -49,11 +39,11 @@ customElements.define("sealed-note", class extends HTMLElement {
 
 /** A fresh page with the components, and the package loaded as window.__sl. */
 async function componentsPage() {
-  const page = await newPage(b);
-  await page.route(`${server.url}components.html`, (route) =>
+  const page = await dist.page();
+  await page.route(`${dist.url}components.html`, (route) =>
     route.fulfill({ contentType: "text/html", body: PAGE }),
   );
-  await page.goto(`${server.url}components.html`);
+  await page.goto(`${dist.url}components.html`);
   await page.evaluate(async () => {
     const m = await import("./pkg/index.js");
     await m.default();

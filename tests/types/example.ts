@@ -78,7 +78,9 @@ export async function start(wasm: InitInput, bytes: SyncInitInput): Promise<void
   const stats: HighlightStats = handle.stats();
   const shown: Finding[] = handle.findings();
   const mode: "overlay" | "wrap" = handle.mode();
-  console.log(stats.slices, stats.longestSliceMs, shown.length, mode, handle.text().length);
+  console.log(stats.slices, stats.longestSliceMs, stats.partsAnalysed, stats.partsReused, shown.length, mode, handle.text().length);
+  const draft: Highlighter = highlight(document.querySelector("[contenteditable]"), { mode: "overlay", editable: true });
+  draft.clear();
   handle.setVisible(false);
   handle.setCategoryVisible("hedged", true);
   const index: number | undefined = handle.step(true);
