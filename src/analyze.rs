@@ -98,6 +98,9 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for c in candidates {
+        if reports_nothing_said(doc, &c) {
+            continue;
+        }
         let taken = |marks: &[bool]| c.cue.clone().any(|t| marks[t]);
         let clash = match c.kind {
             Kind::Attribution => {
@@ -130,6 +133,32 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     crate::order::by_key(&mut kept, |c| (c.cue.start as u64) << 1 | u64::from(c.kind == Kind::Unverified));
     kept
+}
+
+/// An attribution that reports nothing said by anyone: the writer's own
+/// "we" or "you" outside quotations ("We were told", "you might think"),
+/// a cue denied with nothing said after it ("has not commented on it"), or
+/// nobody as the source ("Few would argue").
+fn reports_nothing_said(doc: &Document, c: &Candidate) -> bool {
+    if c.kind != Kind::Attribution {
+        return false;
+    }
+    let sentence = doc.sentence_around(c.cue.start).start;
+    // "did not say whether ..." still reports what was (not) said; "has
+    // not commented on the report" says nothing
+    let said_nothing = c.content.iter().find(|r| !r.is_empty()).is_none_or(|r| doc.is(r.start, &["on", "about", "to"]));
+    let negated = said_nothing
+        && (c.cue.start.saturating_sub(2).max(sentence)..c.cue.end).any(|i| {
+            let w = doc.norm(i);
+            w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+        });
+    let nobody = c.source.as_ref().is_some_and(|m| {
+        let first = doc.norm(m.tokens.start);
+        let alone = m.tokens.len() == 1;
+        (alone && matches!(first, "few" | "nobody" | "none"))
+            || (alone && matches!(first, "we" | "you" | "us") && doc.quote_around(m.tokens.start).is_none())
+    });
+    negated || nobody
 }
 
 /// A participle (", claiming that ...") takes the source of the

@@ -521,3 +521,30 @@ async fn an_editor_is_read_only_when_asked_and_never_changed() {
     rejected(wrap, false, "highlight(root, options)", "option editable");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn what_stands_beside_the_story_is_not_read() {
+    let root = fixture(
+        "<nav><a href=\"#\">World</a> Officials said the menu works.</nav>\
+         <p>The port closed on Sunday, officials said.</p>\
+         <figure><img alt=\"\"><figcaption>Photo: the port, as a guard said.</figcaption></figure>\
+         <aside class=\"views-tags\">Tagged: ports</aside>\
+         <ul class=\"gallery\"><li data-gallery-legend=\"1\">A club said it had sold the stadium.</li></ul>\
+         <div class=\"article-body share-tools\"><p>“We will reopen,” said Ann Lee.</p></div>\
+         <footer>Stella Kim reported from Seoul.</footer>",
+    );
+    let h = highlight(root.clone().into(), wrap_mode()).await.unwrap();
+    let text = h.text();
+    for beside in ["menu works", "a guard said", "Tagged", "club said", "Stella Kim"] {
+        assert!(!text.contains(beside), "{beside:?} was read: {text:?}");
+    }
+    assert!(text.contains("The port closed") && text.contains("Ann Lee"), "{text:?}");
+    assert_eq!(shown(&h).length(), 2);
+    h.clear();
+    // what the caller gives as the root is read, whatever it is
+    let aside = root.query_selector("aside").unwrap().unwrap();
+    let h = highlight(aside.into(), wrap_mode()).await.unwrap();
+    assert!(h.text().contains("Tagged"));
+    h.clear();
+    root.remove();
+}

@@ -28,6 +28,10 @@ pub struct Description {
     /// The type the description gave before the name, if any ("outlet"
     /// makes a name media): it overrides what a name alone would suggest.
     pub described: bool,
+    /// True when nothing in the mention said what kind of source a name
+    /// is and it was taken for a person: the rest of the text may know
+    /// better (see [`crate::source::resolve`]).
+    pub guessed: bool,
 }
 
 /// Generational suffixes that end a person's name ("Jr.", "III").
@@ -97,10 +101,16 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     }
     let has_name = (name_from..end).any(|i| doc.capitalized(i));
     if has_name {
+        let named = listed_name.or(name_noun);
         let source_type = match described {
             Some(SourceType::Unnamed) => SourceType::Person, // "analyst John Smith"
             Some(t) => t,
-            None => listed_name.or(name_noun).unwrap_or(SourceType::Person),
+            None => match named {
+                Some(t) => t,
+                // "PPP", "P&G": people are not named in capitals
+                None if is_acronym(doc, name_from..end) => SourceType::Organization,
+                None => SourceType::Person,
+            },
         };
         // "Ines Bauer of the Geological Survey": a person's name ends
         // before the place they speak for
@@ -115,13 +125,30 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
             name: text_of(doc, name_from..name_end),
             proper: true,
             described: described.is_some(),
+            guessed: described.is_none() && named.is_none(),
         };
     }
     let source_type = match described {
         Some(SourceType::Person) | None => SourceType::Unnamed, // "a spokesman"
         Some(t) => t,
     };
-    Description { source_type, name: text_of(doc, start..end), proper: false, described: described.is_some() }
+    Description {
+        source_type,
+        name: text_of(doc, start..end),
+        proper: false,
+        described: described.is_some(),
+        guessed: false,
+    }
+}
+
+/// True when `tokens` are one word in capitals, as acronyms are: "PPP",
+/// "P&G", "AT&T" (not "I" or "A").
+fn is_acronym(doc: &Document, tokens: Range<usize>) -> bool {
+    let words: Vec<&str> = tokens.clone().map(|i| doc.token(i).span.text(doc.text)).collect();
+    let word = words.concat();
+    (words.len() == 1 || words.iter().all(|w| *w == "&" || w.chars().all(|c| c.is_ascii_uppercase())))
+        && word.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
 /// A mention whose head has a phrase attached ("a spokesman for the

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::lexicon::lexicon;
 use crate::report::SourceType;
 use crate::source::describe::{describe, Description, NAME_SUFFIXES};
 use crate::source::mention::{self, Form, Mention};
@@ -70,14 +71,31 @@ impl Resolver {
     }
 
     fn phrase(&mut self, doc: &Document, tokens: Range<usize>) -> usize {
-        let mut d = describe(doc, tokens);
+        let mut d = describe(doc, tokens.clone());
+        // "the company", "the agency": the one named last, when the text
+        // named one as a source
+        if !d.proper && tokens.len() == 2 && doc.is(tokens.start, &["the"]) {
+            let named = self.recent.iter().rev().copied().find(|&id| {
+                let e = &self.entities[id];
+                e.source_type == d.source_type && e.name.starts_with(|c: char| c.is_uppercase())
+            });
+            if let Some(id) = named.filter(|_| matches!(d.source_type, SourceType::Organization | SourceType::Media)) {
+                return id;
+            }
+        }
         // "Forbes and Wealth-X" is two sources, with no one surname
-        let person = d.proper && d.source_type == SourceType::Person && !is_group(&d.name);
+        let mut person = d.proper && d.source_type == SourceType::Person && !is_group(&d.name);
         if person && !d.name.contains(' ') {
             // "Mr Rutte" where the text named "NATO chief Mark Rutte" before
             let surname = d.name.to_lowercase();
             if let Some(full) = self.names_in_text(doc).get(&surname) {
                 d.name = full.clone();
+            } else if d.guessed {
+                // "Uber ... the company said", "Lionsgate ... its film"
+                if let Some(kind) = kind_from_text(doc, &surname) {
+                    d.source_type = kind;
+                    person = false;
+                }
             }
         }
         let key = d.name.to_lowercase();
@@ -139,14 +157,23 @@ impl Resolver {
             let name_word = |i: usize| doc.capitalized(i) && !doc.source_word(i) && doc.norm(i).chars().count() > 1;
             for i in 1..doc.len() {
                 let sentence_start = doc.sentence_around(i).start;
-                if !name_word(i) || !name_word(i - 1) || doc.is(i, NAME_SUFFIXES) {
+                if !name_word(i) || doc.is(i, NAME_SUFFIXES) {
+                    continue;
+                }
+                // "Stuart R. Kaplan": a middle initial
+                if let Some(first) = initial_before(doc, i).filter(|&f| f >= sentence_start && name_word(f)) {
+                    names.entry(doc.norm(i).to_owned()).or_insert_with(|| name_text(doc, first..i + 1));
+                    continue;
+                }
+                // a name is within one sentence, so within one block of a page
+                if !name_word(i - 1) || i - 1 < sentence_start {
                     continue;
                 }
                 let first = if i >= 2 && name_word(i - 2) && i - 2 > sentence_start { i - 2 } else { i - 1 };
                 if first == sentence_start && doc.any_class(first, u32::MAX) {
                     continue; // "But Rutte": not a first name
                 }
-                names.entry(doc.norm(i).to_owned()).or_insert_with(|| doc.span(first..i + 1).text(doc.text).to_owned());
+                names.entry(doc.norm(i).to_owned()).or_insert_with(|| name_text(doc, first..i + 1));
             }
             names
         })
@@ -154,7 +181,7 @@ impl Resolver {
 
     fn unresolved(&mut self, doc: &Document, tokens: Range<usize>, source_type: SourceType) -> usize {
         let name = doc.span(tokens).text(doc.text).to_owned();
-        self.add(Description { source_type, name, proper: false, described: false }, None)
+        self.add(Description { source_type, name, proper: false, described: false, guessed: false }, None)
     }
 
     /// "he" and "she" stand for the person last named as a source that the
@@ -187,6 +214,14 @@ impl Resolver {
                 }
                 id
             }
+            None if pronoun.is_some() => match self.person_named_before(doc, tokens.start) {
+                // "Kaplan had the cards printed. ... he says"
+                Some(id) => {
+                    self.entities[id].pronoun = pronoun;
+                    id
+                }
+                None => self.unresolved(doc, tokens, SourceType::Person),
+            },
             None => {
                 let source_type = match word {
                     "he" | "she" | "i" => SourceType::Person,
@@ -196,6 +231,121 @@ impl Resolver {
                 self.unresolved(doc, tokens, source_type)
             }
         }
+    }
+}
+
+impl Resolver {
+    /// The one person the text names in full in the two sentences before
+    /// the one holding token `i`, or in that sentence before `i`, though
+    /// not as a source: what "he" or "she" at `i` can only stand for. Two
+    /// people named there, and it is left unresolved.
+    fn person_named_before(&mut self, doc: &Document, i: usize) -> Option<usize> {
+        let mut floor = doc.sentence_around(i).start;
+        for _ in 0..2 {
+            if floor == 0 {
+                break;
+            }
+            floor = doc.sentence_around(floor - 1).start;
+        }
+        let names = self.names_in_text(doc);
+        let mut found: Option<usize> = None;
+        for j in (floor..i).rev() {
+            // a surname, not a first name with more of the name after it
+            let name_goes_on = j + 1 < i && (doc.capitalized(j + 1) || initial_before(doc, j + 3) == Some(j));
+            if !doc.capitalized(j) || name_goes_on || !names.contains_key(doc.norm(j)) {
+                continue;
+            }
+            match found {
+                Some(k) if doc.norm(k) != doc.norm(j) => return None,
+                Some(_) => {}
+                None => found = Some(j),
+            }
+        }
+        let j = found?;
+        Some(self.phrase(doc, j..j + 1))
+    }
+}
+
+/// The words of a name, one space between each: no line break or run of
+/// spaces from the page shows in a tooltip.
+fn name_text(doc: &Document, tokens: Range<usize>) -> String {
+    doc.span(tokens).text(doc.text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first name before a middle initial that ends before `i`: `i - 3`
+/// for "Stuart R. Kaplan" with `i` at "Kaplan".
+fn initial_before(doc: &Document, i: usize) -> Option<usize> {
+    let mut j = i.checked_sub(1)?;
+    if doc.norm(j) == "." {
+        j = j.checked_sub(1)?;
+    }
+    let word = doc.token(j).span.text(doc.text);
+    (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) && j > 0 && j < i).then(|| j - 1)
+}
+
+/// What the text says a single name stands for, when a mention alone gave
+/// no clue. Each place it is named may tell: an apposition ("Uber, the
+/// ride-hailing company,"), "its" later in the sentence, or the next
+/// sentence opening on "The company" or "Its" for an organization ("The
+/// paper" for a medium); "he", "she", "his", "her" later in the sentence,
+/// or the next sentence opening on "He" or "She", for a person. The most
+/// told wins; none or a tie is left to the default, a person.
+fn kind_from_text(doc: &Document, name: &str) -> Option<SourceType> {
+    let lex = lexicon();
+    // organization, media, person
+    let mut votes = [0usize; 3];
+    let mut vote_for = |t: SourceType| match t {
+        SourceType::Organization => votes[0] += 1,
+        SourceType::Media => votes[1] += 1,
+        SourceType::Person => votes[2] += 1,
+        _ => {}
+    };
+    // "the company", "a ride-hailing firm": the kind of source a noun phrase
+    // from `j` on names, within three words
+    let noun_kind = |j: usize| -> Option<SourceType> {
+        if !doc.is(j, &["the", "a", "an"]) {
+            return None;
+        }
+        let end = (j + 4).min(doc.sentence_around(j).end);
+        (j + 1..end).find_map(|k| {
+            let (_, phrase) = lex.sources.longest_at(doc.ids(), k, end)?;
+            (!phrase.value.is_name && !doc.capitalized(k)).then_some(phrase.value.source_type)
+        })
+    };
+    for i in (0..doc.len()).filter(|&i| doc.norm(i) == name && doc.capitalized(i)) {
+        let sentence = doc.sentence_around(i);
+        if doc.is(i + 1, &[","]) {
+            if let Some(kind) = noun_kind(i + 2) {
+                vote_for(kind);
+            }
+        }
+        for j in i + 1..sentence.end {
+            match doc.norm(j) {
+                "its" => vote_for(SourceType::Organization),
+                "he" | "she" | "his" | "her" | "him" => vote_for(SourceType::Person),
+                _ => {}
+            }
+        }
+        let next = sentence.end;
+        if next < doc.len() {
+            match doc.norm(next) {
+                "its" => vote_for(SourceType::Organization),
+                "he" | "she" | "his" | "her" => vote_for(SourceType::Person),
+                _ => {
+                    if let Some(kind) = noun_kind(next) {
+                        vote_for(kind);
+                    }
+                }
+            }
+        }
+    }
+    let [organization, media, person] = votes;
+    if organization > person && organization >= media {
+        Some(SourceType::Organization)
+    } else if media > person && media > organization {
+        Some(SourceType::Media)
+    } else {
+        None
     }
 }
 

@@ -5,7 +5,9 @@
 //! list items and table cells put a line break between their text and the
 //! rest, so that sentences never run across them. Scripts, styles, form
 //! fields, hidden elements, editable regions and code blocks (each unless
-//! asked for) and the widget's own elements are left out.
+//! asked for) and the widget's own elements are left out; so is, inside
+//! the root, what stands beside the story (navigation, asides, captions,
+//! galleries, tag lists: see [`beside_the_story`]).
 //!
 //! Open shadow roots are read where their host stands, as the browser
 //! shows them: the shadow tree instead of the host's children, and a
@@ -135,6 +137,7 @@ pub struct Extractor {
     out: PageText,
     filter: Filter,
     window: Option<web_sys::Window>,
+    root: Element,
 }
 
 impl Extractor {
@@ -145,6 +148,7 @@ impl Extractor {
             out: PageText::empty(),
             filter,
             window: web_sys::window(),
+            root: root.clone(),
         }
     }
 
@@ -175,6 +179,9 @@ impl Extractor {
                         continue;
                     }
                     if skipped(&element, &tag, self.filter) {
+                        continue;
+                    }
+                    if !element.is_same_node(Some(&self.root)) && beside_the_story(&element, &tag) {
                         continue;
                     }
                     let style = self.window.as_ref().and_then(|w| w.get_computed_style(&element).ok().flatten());
@@ -242,6 +249,56 @@ fn skipped(element: &Element, tag: &str, filter: Filter) -> bool {
         }
     }
     false
+}
+
+/// Elements that hold what stands beside a story, not the story itself:
+/// navigation, asides (tags, related links, pull quotes), captions and
+/// footers (bylines, tag lists).
+const BESIDE: &[&str] = &["nav", "aside", "figcaption", "footer"];
+
+/// Words in a class or id that mark what stands beside a story: galleries
+/// of other stories, related links, captions and credits, sharing and
+/// newsletter boxes, comments, tag lists, bylines.
+const BESIDE_WORDS: &[&str] = &[
+    "gallery",
+    "related",
+    "recommend",
+    "promo",
+    "newsletter",
+    "share",
+    "social",
+    "comment",
+    "byline",
+    "tags",
+    "breadcrumb",
+    "caption",
+    "credit",
+    "sidebar",
+    "advert",
+    "sponsor",
+    "outbrain",
+    "taboola",
+];
+
+/// Words in a class or id that say an element is the story after all
+/// ("article-body share-tools" is not a share box).
+const STORY_WORDS: &[&str] = &["article", "story", "body", "content", "main", "post-text", "entry"];
+
+/// True when an element inside the read root holds something beside the
+/// story rather than the story: by its tag, or by the words of its class
+/// and id. The root itself is always read: the caller chose it.
+fn beside_the_story(element: &Element, tag: &str) -> bool {
+    if BESIDE.contains(&tag) || element.get_attribute("role").as_deref() == Some("navigation") {
+        return true;
+    }
+    let mut names = element.get_attribute("class").unwrap_or_default();
+    names.push(' ');
+    names.push_str(&element.id());
+    if names.trim().is_empty() {
+        return false;
+    }
+    let names = names.to_ascii_lowercase();
+    BESIDE_WORDS.iter().any(|w| names.contains(w)) && !STORY_WORDS.iter().any(|w| names.contains(w))
 }
 
 /// True when the computed style hides the element's text.

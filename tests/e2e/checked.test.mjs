@@ -48,14 +48,18 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 
-// The floors sit 0.02 below what the engine reached when the lists were
-// made, so a regression fails; raise them as the engine gets better (the
-// issue's target is precision 0.90 and recall 0.70).
-// Measured 2026-11-30 (dist/ built 10:27 UTC): 182 findings with a source,
-// 163 checked lines, 98 matched, 5 more right but for the type:
-// precision 98/182 = 0.538, recall 98/163 = 0.601.
-const PRECISION_FLOOR = 0.518;
-const RECALL_FLOOR = 0.581;
+// The floors sit 0.02 below what the engine reached, so a regression
+// fails; raise them as the engine gets better (the target is
+// precision 0.90 and recall 0.70).
+// When the lists were made (2026-11-30, dist/ built 10:27 UTC): 182
+// findings with a source, 163 checked lines, 98 matched, 5 more right but
+// for the type: precision 0.538, recall 0.601.
+// After the fixes of the same day (what stands beside a story is not
+// read, pronouns and "the company" resolved, types from the text, the
+// writer's "we" and denied cues dropped): 142 findings, 104 matched, 2
+// more right but for the type: precision 0.732, recall 0.638.
+const PRECISION_FLOOR = 0.712;
+const RECALL_FLOOR = 0.618;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
