@@ -548,3 +548,22 @@ async fn what_stands_beside_the_story_is_not_read() {
     h.clear();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_story_split_around_a_box_is_read_whole() {
+    // no <article>: the block with the most paragraph text is found, and
+    // read with its parent, whose own paragraphs are the story's start
+    let lead = "<p>The port will close on Monday, officials said, in a decision that surprised the fishing fleet and the ferry companies alike.</p>";
+    let more = "<p>Ships were diverted to the river mouth, according to the port authority, which expects delays into next week at least.</p>";
+    let root = fixture(&format!(
+        "<div class=\"story\">{}<div class=\"read-more\">{}</div></div><div class=\"links\"><p>Home news said nothing at all here.</p></div>",
+        lead.repeat(2),
+        more.repeat(6)
+    ));
+    let h = highlight(JsValue::UNDEFINED, wrap_mode()).await.unwrap();
+    let text = h.text();
+    assert!(text.contains("officials said") && text.contains("port authority"), "{text:?}");
+    assert!(!text.contains("Home news"), "{text:?}");
+    h.clear();
+    root.remove();
+}

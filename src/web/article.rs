@@ -4,7 +4,8 @@
 //! In order: an element marked as the article body (`[itemprop=articleBody]`),
 //! an `<article>`, `<main>` or `[role=main]` (the one with the most
 //! paragraph text when there are several), else the element holding the
-//! most paragraph text, else the body.
+//! most paragraph text (with its parent, when paragraphs beside it hold
+//! a good share of the story too), else the body.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,5 +69,19 @@ fn most_paragraph_text(document: &Document) -> Option<Element> {
             None => scores.push((parent, len)),
         }
     }
-    scores.into_iter().filter(|(_, s)| *s >= MIN_TEXT).max_by_key(|(_, s)| *s).map(|(e, _)| e)
+    let (mut best, score) = scores.iter().filter(|(_, s)| *s >= MIN_TEXT).max_by_key(|(_, s)| *s).cloned()?;
+    // a story whose first paragraphs sit beside its main block ("read
+    // more" boxes, blocks between ads) is read from their common parent
+    while let Some(parent) = best.parent_element() {
+        let direct = scores.iter().find(|(e, _)| e.is_same_node(Some(&parent))).map_or(0, |(_, s)| *s);
+        if direct * 100 < score * SIBLING_SHARE {
+            break;
+        }
+        best = parent;
+    }
+    Some(best)
 }
+
+/// The share of the best block's paragraph text, in percent, that
+/// paragraphs right beside it must hold to be read with it.
+const SIBLING_SHARE: usize = 15;

@@ -57,9 +57,11 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // After the fixes of the same day (what stands beside a story is not
 // read, pronouns and "the company" resolved, types from the text, the
 // writer's "we" and denied cues dropped): 142 findings, 104 matched, 2
-// more right but for the type: precision 0.732, recall 0.638.
-const PRECISION_FLOOR = 0.712;
-const RECALL_FLOOR = 0.618;
+// more right but for the type: precision 0.732, recall 0.638. With a
+// story split around a box read whole: 146 findings, 107 matched:
+// precision 0.733, recall 0.656.
+const PRECISION_FLOOR = 0.713;
+const RECALL_FLOOR = 0.636;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
