@@ -235,10 +235,10 @@ impl Resolver {
 }
 
 impl Resolver {
-    /// The one person the text names in full in the two sentences before
-    /// the one holding token `i`, or in that sentence before `i`, though
-    /// not as a source: what "he" or "she" at `i` can only stand for. Two
-    /// people named there, and it is left unresolved.
+    /// The person the text names last before token `i`, in full
+    /// somewhere, within the sentence of `i` and the two before it, though
+    /// perhaps not as a source: whom "he" or "she" at `i` stands for. When
+    /// that sentence names two people, it is left unresolved.
     fn person_named_before(&mut self, doc: &Document, i: usize) -> Option<usize> {
         let mut floor = doc.sentence_around(i).start;
         for _ in 0..2 {
@@ -248,20 +248,17 @@ impl Resolver {
             floor = doc.sentence_around(floor - 1).start;
         }
         let names = self.names_in_text(doc);
-        let mut found: Option<usize> = None;
-        for j in (floor..i).rev() {
-            // a surname, not a first name with more of the name after it
+        // a surname, not a first name with more of the name after it
+        let surname_at = |j: usize| {
             let name_goes_on = j + 1 < i && (doc.capitalized(j + 1) || initial_before(doc, j + 3) == Some(j));
-            if !doc.capitalized(j) || name_goes_on || !names.contains_key(doc.norm(j)) {
-                continue;
-            }
-            match found {
-                Some(k) if doc.norm(k) != doc.norm(j) => return None,
-                Some(_) => {}
-                None => found = Some(j),
-            }
+            doc.capitalized(j) && !name_goes_on && names.contains_key(doc.norm(j))
+        };
+        let j = (floor..i).rev().find(|&j| surname_at(j))?;
+        // the nearest, unless its sentence names another person too
+        let sentence = doc.sentence_around(j);
+        if (sentence.start..sentence.end.min(i)).any(|k| surname_at(k) && doc.norm(k) != doc.norm(j)) {
+            return None;
         }
-        let j = found?;
         Some(self.phrase(doc, j..j + 1))
     }
 }
