@@ -6,8 +6,10 @@
 #      panics on purpose (for the test that sourcelight recovers), and a
 #      TypeScript check of the npm package's types, as a user's project
 #      sees them;
-#   4. Playwright end-to-end tests in headless Chromium: the demo, the 48
-#      shared pages, the embed, the bookmarklet and the extension.
+#   4. end-to-end tests: in headless Chromium (Playwright) the demo, the 48
+#      shared pages and the checked lists, web components, drafts, a long
+#      article, the embed, the bookmarklet and the extension; in headless
+#      Firefox (geckodriver) the extension.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -56,7 +58,7 @@ tar -xzf dist/sourcelight-*.tgz --strip-components=1 -C "$types/node_modules/sou
 cp tests/types/example.ts tests/types/tsconfig.json "$types/"
 tsc -p "$types" && echo "types: ok"
 
-step "end-to-end tests (Playwright, headless Chromium)"
+step "end-to-end tests (headless Chromium with Playwright; the extension in headless Firefox too)"
 node --test tests/e2e/
 
 echo
