@@ -36,6 +36,9 @@ pub struct Resolver {
     recent: Vec<usize>,
     /// Full names the text gives people anywhere, by surname, found once.
     names_in_text: Option<HashMap<String, String>>,
+    /// What the text says single names stand for, by lower-case name,
+    /// found once for each (see [`kind_from_text`]).
+    kinds: HashMap<String, Option<SourceType>>,
 }
 
 /// How many recently mentioned sources a pronoun may refer back to.
@@ -92,7 +95,8 @@ impl Resolver {
                 d.name = full.clone();
             } else if d.guessed {
                 // "Uber ... the company said", "Lionsgate ... its film"
-                if let Some(kind) = kind_from_text(doc, &surname) {
+                let kind = *self.kinds.entry(surname.clone()).or_insert_with(|| kind_from_text(doc, &surname));
+                if let Some(kind) = kind {
                     d.source_type = kind;
                     person = false;
                 }
