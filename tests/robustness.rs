@@ -138,6 +138,20 @@ fn a_megabyte_without_punctuation_and_one_very_long_line() {
 }
 
 #[test]
+fn thousands_of_different_names() {
+    // every name is looked up in the text once, not searched for again at
+    // each mention: this stays linear
+    let name = |k: usize| -> String {
+        let letters: String = (0..4).map(|d| char::from(b'a' + (k / 26usize.pow(d) % 26) as u8)).collect();
+        format!("Q{letters}")
+    };
+    let text: String = (0..20_000).map(|k| format!("{} said the port closed. ", name(k))).collect();
+    let report = analyze(&text);
+    check(&text, &report);
+    assert!(report.findings.len() > 10_000);
+}
+
+#[test]
 fn empty_and_blank_text() {
     for text in ["", " ", "\n\n\n", "\u{FEFF}", "\u{200B}\u{200B}"] {
         assert!(analyze(text).findings.is_empty());

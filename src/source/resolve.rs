@@ -39,6 +39,9 @@ pub struct Resolver {
     /// What the text says single names stand for, by lower-case name,
     /// found once for each (see [`kind_from_text`]).
     kinds: HashMap<String, Option<SourceType>>,
+    /// Where each capitalized word stands, by lower-case word, found once:
+    /// a name's places are looked up, not searched for.
+    capitalized: Option<HashMap<String, Vec<usize>>>,
 }
 
 /// How many recently mentioned sources a pronoun may refer back to.
@@ -95,7 +98,15 @@ impl Resolver {
                 d.name = full.clone();
             } else if d.guessed {
                 // "Uber ... the company said", "Lionsgate ... its film"
-                let kind = *self.kinds.entry(surname.clone()).or_insert_with(|| kind_from_text(doc, &surname));
+                let kind = match self.kinds.get(&surname) {
+                    Some(&kind) => kind,
+                    None => {
+                        let places = self.capitalized_words(doc).get(&surname).map_or(&[][..], Vec::as_slice);
+                        let kind = kind_from_text(doc, places);
+                        self.kinds.insert(surname.clone(), kind);
+                        kind
+                    }
+                };
                 if let Some(kind) = kind {
                     d.source_type = kind;
                     person = false;
@@ -180,6 +191,17 @@ impl Resolver {
                 names.entry(doc.norm(i).to_owned()).or_insert_with(|| name_text(doc, first..i + 1));
             }
             names
+        })
+    }
+
+    /// Where each capitalized word of the text stands, by lower-case word.
+    fn capitalized_words(&mut self, doc: &Document) -> &HashMap<String, Vec<usize>> {
+        self.capitalized.get_or_insert_with(|| {
+            let mut places: HashMap<String, Vec<usize>> = HashMap::new();
+            for i in (0..doc.len()).filter(|&i| doc.capitalized(i)) {
+                places.entry(doc.norm(i).to_owned()).or_default().push(i);
+            }
+            places
         })
     }
 
@@ -285,13 +307,13 @@ fn initial_before(doc: &Document, i: usize) -> Option<usize> {
 }
 
 /// What the text says a single name stands for, when a mention alone gave
-/// no clue. Each place it is named may tell: an apposition ("Uber, the
+/// no clue, from the `places` it is named. Each may tell: an apposition ("Uber, the
 /// ride-hailing company,"), "its" later in the sentence, or the next
 /// sentence opening on "The company" or "Its" for an organization ("The
 /// paper" for a medium); "he", "she", "his", "her" later in the sentence,
 /// or the next sentence opening on "He" or "She", for a person. The most
 /// told wins; none or a tie is left to the default, a person.
-fn kind_from_text(doc: &Document, name: &str) -> Option<SourceType> {
+fn kind_from_text(doc: &Document, places: &[usize]) -> Option<SourceType> {
     let lex = lexicon();
     // organization, media, person
     let mut votes = [0usize; 3];
@@ -313,7 +335,7 @@ fn kind_from_text(doc: &Document, name: &str) -> Option<SourceType> {
             (!phrase.value.is_name && !doc.capitalized(k)).then_some(phrase.value.source_type)
         })
     };
-    for i in (0..doc.len()).filter(|&i| doc.norm(i) == name && doc.capitalized(i)) {
+    for &i in places {
         let sentence = doc.sentence_around(i);
         if doc.is(i + 1, &[","]) {
             if let Some(kind) = noun_kind(i + 2) {
