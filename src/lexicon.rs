@@ -368,6 +368,7 @@ impl Lexicon {
             (SourceType::Document, include_str!("../lexicon/document.txt")),
             (SourceType::Unnamed, include_str!("../lexicon/unnamed.txt")),
             (SourceType::Organization, include_str!("../lexicon/organization.txt")),
+            (SourceType::Organization, include_str!("../lexicon/countries.txt")),
             (SourceType::Person, include_str!("../lexicon/person.txt")),
         ];
         for (source_type, file) in files {
@@ -474,6 +475,7 @@ mod tests {
             include_str!("../lexicon/document.txt"),
             include_str!("../lexicon/unnamed.txt"),
             include_str!("../lexicon/organization.txt"),
+            include_str!("../lexicon/countries.txt"),
             include_str!("../lexicon/person.txt"),
             include_str!("../lexicon/abbreviations.txt"),
             include_str!("../lexicon/demonyms.txt"),

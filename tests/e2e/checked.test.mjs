@@ -59,9 +59,11 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // writer's "we" and denied cues dropped): 142 findings, 104 matched, 2
 // more right but for the type: precision 0.732, recall 0.638. With a
 // story split around a box read whole: 146 findings, 107 matched:
-// precision 0.733, recall 0.656.
-const PRECISION_FLOOR = 0.713;
-const RECALL_FLOOR = 0.636;
+// precision 0.733, recall 0.656. With countries as organizations
+// (lexicon/countries.txt): 143 findings, 106 matched: precision 0.741,
+// recall 0.650.
+const PRECISION_FLOOR = 0.721;
+const RECALL_FLOOR = 0.630;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
