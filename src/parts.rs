@@ -130,16 +130,12 @@ fn unify_names(report: &mut Report) {
         .collect();
     for f in &mut report.findings {
         let Some(s) = &mut f.source else { continue };
-        // a single name that its part took for an organization, as it
-        // gave no first name, may be a surname given in full in another
-        let single = matches!(s.source_type, SourceType::Person | SourceType::Organization);
-        if !single || s.name.contains(' ') {
+        if s.source_type != SourceType::Person || s.name.contains(' ') {
             continue;
         }
         let suffix = format!(" {}", s.name);
         if let Some(name) = full.iter().filter(|n| n.ends_with(&suffix)).max_by_key(|n| n.len()) {
             s.name = name.clone();
-            s.source_type = SourceType::Person;
         }
     }
 }

@@ -61,7 +61,11 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
             let word = phrase.value;
             let last_is_lower = !doc.capitalized(k + n - 1);
             if word.is_name {
-                listed_name = listed_name.or(Some(word.source_type));
+                // a listed name only names the source when the name starts
+                // with it: "Sudan Airways", not "Kathy Ireland"
+                if k == name_from || !in_name {
+                    listed_name = listed_name.or(Some(word.source_type));
+                }
             } else if word.honorific || word.source_type == SourceType::Person || last_is_lower {
                 described = Some(word.source_type);
                 name_from = k + n;
@@ -144,9 +148,10 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
 /// True when `tokens` are one word in capitals, as acronyms are: "PPP",
 /// "P&G", "AT&T" (not "I" or "A").
 fn is_acronym(doc: &Document, tokens: Range<usize>) -> bool {
+    // one word, or one joined by "&": "JOHN SMITH" in a shouting headline is no acronym
     let words: Vec<&str> = tokens.clone().map(|i| doc.token(i).span.text(doc.text)).collect();
     let word = words.concat();
-    (words.len() == 1 || words.iter().all(|w| *w == "&" || w.chars().all(|c| c.is_ascii_uppercase())))
+    (words.len() == 1 || words.len() == 3 && words[1] == "&")
         && word.chars().filter(char::is_ascii_uppercase).count() >= 2
         && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
 }

@@ -44,6 +44,27 @@ pub struct Resolver {
     capitalized: Option<HashMap<String, Vec<usize>>>,
 }
 
+/// Nouns that, after "the", name again an organization or outlet the text
+/// named before ("Uber ... the company said").
+const BY_ANOTHER_NAME: &[&str] = &[
+    "company",
+    "firm",
+    "corporation",
+    "startup",
+    "retailer",
+    "carrier",
+    "airline",
+    "automaker",
+    "carmaker",
+    "studio",
+    "paper",
+    "newspaper",
+    "broadcaster",
+    "outlet",
+    "magazine",
+    "network",
+];
+
 /// How many recently mentioned sources a pronoun may refer back to.
 const PRONOUN_REACH: usize = 24;
 
@@ -78,14 +99,15 @@ impl Resolver {
 
     fn phrase(&mut self, doc: &Document, tokens: Range<usize>) -> usize {
         let mut d = describe(doc, tokens.clone());
-        // "the company", "the agency": the one named last, when the text
-        // named one as a source
-        if !d.proper && tokens.len() == 2 && doc.is(tokens.start, &["the"]) {
+        // "the company", "the paper": the one named last as a source (not
+        // "the government" or "the commission", which are others)
+        if !d.proper && tokens.len() == 2 && doc.is(tokens.start, &["the"]) && doc.is(tokens.start + 1, BY_ANOTHER_NAME)
+        {
             let named = self.recent.iter().rev().copied().find(|&id| {
                 let e = &self.entities[id];
                 e.source_type == d.source_type && e.name.starts_with(|c: char| c.is_uppercase())
             });
-            if let Some(id) = named.filter(|_| matches!(d.source_type, SourceType::Organization | SourceType::Media)) {
+            if let Some(id) = named {
                 return id;
             }
         }
@@ -240,7 +262,11 @@ impl Resolver {
                 }
                 id
             }
-            None if pronoun.is_some() => match self.person_named_before(doc, tokens.start) {
+            None if pronoun.is_some() => match self
+                .person_named_before(doc, tokens.start)
+                // not a person the text called by the other pronoun
+                .filter(|&id| self.entities[id].pronoun.is_none_or(|p| Some(p) == pronoun))
+            {
                 // "Kaplan had the cards printed. ... he says"
                 Some(id) => {
                     self.entities[id].pronoun = pronoun;

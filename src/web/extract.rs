@@ -181,15 +181,16 @@ impl Extractor {
                     if skipped(&element, &tag, self.filter) {
                         continue;
                     }
-                    if !element.is_same_node(Some(&self.root)) && beside_the_story(&element, &tag) {
-                        continue;
-                    }
                     let style = self.window.as_ref().and_then(|w| w.get_computed_style(&element).ok().flatten());
                     let display = style.as_ref().and_then(|s| s.get_property_value("display").ok()).unwrap_or_default();
                     if display == "none" || style.as_ref().is_some_and(invisible) {
                         continue;
                     }
                     let block = BLOCKS.contains(&tag.as_str()) || displays_as_block(&display);
+                    // blocks only: an inline "shareable quote" is still the story's text
+                    if block && !element.is_same_node(Some(&self.root)) && beside_the_story(&element, &tag) {
+                        continue;
+                    }
                     if block {
                         self.out.line_break();
                     }
@@ -256,33 +257,39 @@ fn skipped(element: &Element, tag: &str, filter: Filter) -> bool {
 /// footers (bylines, tag lists).
 const BESIDE: &[&str] = &["nav", "aside", "figcaption", "footer"];
 
-/// Words in a class or id that mark what stands beside a story: galleries
-/// of other stories, related links, captions and credits, sharing and
-/// newsletter boxes, comments, tag lists, bylines.
+/// Words of a class or id (split at spaces, `-` and `_`) that mark what
+/// stands beside a story: galleries of other stories, related links,
+/// captions and credits, sharing and newsletter boxes, comments, tag
+/// lists, bylines.
 const BESIDE_WORDS: &[&str] = &[
     "gallery",
     "related",
-    "recommend",
+    "recommended",
     "promo",
     "newsletter",
     "share",
+    "sharing",
     "social",
     "comment",
+    "comments",
     "byline",
     "tags",
     "breadcrumb",
+    "breadcrumbs",
     "caption",
     "credit",
+    "credits",
     "sidebar",
     "advert",
-    "sponsor",
+    "ad",
+    "sponsored",
     "outbrain",
     "taboola",
 ];
 
-/// Words in a class or id that say an element is the story after all
+/// Words of a class or id that say an element is the story after all
 /// ("article-body share-tools" is not a share box).
-const STORY_WORDS: &[&str] = &["article", "story", "body", "content", "main", "post-text", "entry"];
+const STORY_WORDS: &[&str] = &["article", "story", "body", "content", "main", "text", "entry"];
 
 /// True when an element inside the read root holds something beside the
 /// story rather than the story: by its tag, or by the words of its class
@@ -294,11 +301,10 @@ fn beside_the_story(element: &Element, tag: &str) -> bool {
     let mut names = element.get_attribute("class").unwrap_or_default();
     names.push(' ');
     names.push_str(&element.id());
-    if names.trim().is_empty() {
-        return false;
-    }
     let names = names.to_ascii_lowercase();
-    BESIDE_WORDS.iter().any(|w| names.contains(w)) && !STORY_WORDS.iter().any(|w| names.contains(w))
+    let words: Vec<&str> = names.split(|c: char| c.is_whitespace() || c == '-' || c == '_').collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    has(BESIDE_WORDS) && !has(STORY_WORDS)
 }
 
 /// True when the computed style hides the element's text.
@@ -366,7 +372,7 @@ impl PageText {
             let mut offsets =
                 [span.start.max(piece.span.start) - piece.span.start, span.end.min(piece.span.end) - piece.span.start];
             // only the text before the end counts, and in ASCII a byte is a unit
-            let before_end = &local[..offsets[1]];
+            let before_end = local.get(..offsets[1]).unwrap_or(local);
             if !before_end.is_ascii() {
                 bytes_to_utf16(before_end, &mut offsets);
             }

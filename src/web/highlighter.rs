@@ -169,9 +169,12 @@ pub(super) struct Inner {
     /// In overlay mode, the painting shown while the page is painted again
     /// after a change: it stays until the new one replaces it, so that
     /// nothing blinks as a writer types.
-    previous: Option<Box<Shown>>,
+    pub(super) previous: Option<Box<Shown>>,
     /// What the reader changed on the painting before, to keep.
     view: Option<View>,
+    /// The page changed while a painting was under way (overlay mode
+    /// watches then too): paint again once it is done.
+    changed: bool,
 }
 
 /// The handle `highlight()` returns.
@@ -396,6 +399,7 @@ pub fn highlight(root: Option<JsValue>, options: Option<JsValue>) -> Result<High
         observer: None,
         previous: None,
         view: None,
+        changed: false,
     }));
     work(&state).map_err(JsValue::from)?;
     Ok(Highlighter { state, mode: if overlay { "overlay" } else { "wrap" } })
@@ -529,8 +533,8 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
             }
             Phase::Paint { shell: shell @ None, report, .. } => {
                 *shell = Some(build_shell(&inner.document, &inner.settings, report, inner.view.as_ref())?);
-                // the new panel takes the place of the one before
-                if let Some(panel) = inner.previous.as_ref().and_then(|p| p.panel.as_ref()) {
+                // the panel before stays until the swap, then this one takes its place
+                if let (Some(Shell { panel: Some(panel), .. }), Some(_)) = (shell.as_ref(), inner.previous.as_ref()) {
                     panel.root.set_hidden(true);
                 }
                 // let the browser lay out and paint the panel before the marks come
@@ -581,8 +585,11 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
     let Phase::Paint { page, report, runs, painting, sheets, shell: Some(shell), .. } = job.phase else {
         unreachable!("painted with a shell")
     };
-    // the painting before goes first: its highlights have the same names
-    drop(inner.previous.take());
+    // the painting before goes first: its highlights have the same names;
+    // what the reader did to it meanwhile is kept
+    if let Some(previous) = inner.previous.take() {
+        inner.view = Some(previous.view());
+    }
     let mut shown = show(inner, state, &report, runs, painting, page, sheets, shell)?;
     if let Some(view) = inner.view.take() {
         shown.apply(&view);
@@ -592,6 +599,9 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
     inner.findings = None;
     inner.stage = Stage::Shown(Box::new(shown));
     inner.timer = None;
+    if std::mem::take(&mut inner.changed) {
+        inner.timer = Some(settle_then_repaint(state));
+    }
     if inner.settings.watch {
         let shadow_roots = match &inner.stage {
             Stage::Shown(shown) => shown.page.shadow_roots.clone(),
@@ -621,10 +631,17 @@ fn next_slice(state: &Rc<RefCell<Inner>>, ms: i32) -> Timer {
 /// and the error goes to the console (no exception escapes into the page
 /// from a later slice).
 fn fail(state: &Rc<RefCell<Inner>>, error: JsError) {
-    let (stage, previous) = {
+    let (stage, previous, observer, timer) = {
         let mut inner = state.borrow_mut();
-        (std::mem::replace(&mut inner.stage, Stage::Cleared), inner.previous.take())
+        (
+            std::mem::replace(&mut inner.stage, Stage::Cleared),
+            inner.previous.take(),
+            inner.observer.take(),
+            inner.timer.take(),
+        )
     };
+    drop(observer);
+    drop(timer);
     drop(stage);
     drop(previous);
     let message: JsValue = error.into();
@@ -778,6 +795,16 @@ fn repaint(state: &Rc<RefCell<Inner>>) {
     }
 }
 
+/// Waits for the page to settle, then paints again.
+fn settle_then_repaint(state: &Rc<RefCell<Inner>>) -> Timer {
+    let weak = Rc::downgrade(state);
+    Timer::new(SETTLE_MS, move || {
+        if let Some(state) = weak.upgrade() {
+            repaint(&state);
+        }
+    })
+}
+
 /// A `setTimeout` callback, cancelled when dropped.
 struct Timer {
     handle: i32,
@@ -838,14 +865,13 @@ impl Watch {
             if !relevant {
                 return;
             }
-            // wait for the page to settle, then paint again
-            let weak = Rc::downgrade(&state);
             let Ok(mut inner) = state.try_borrow_mut() else { return };
-            inner.timer = Some(Timer::new(SETTLE_MS, move || {
-                if let Some(state) = weak.upgrade() {
-                    repaint(&state);
-                }
-            }));
+            if matches!(inner.stage, Stage::Working(_)) {
+                // a painting under way finishes first, then paints again
+                inner.changed = true;
+                return;
+            }
+            inner.timer = Some(settle_then_repaint(&state));
         });
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
         let init = MutationObserverInit::new();

@@ -126,15 +126,21 @@ impl Shown {
         }
     }
 
-    /// Takes over what the reader had changed on the highlight before.
+    /// Takes over what the reader had changed on the highlight before,
+    /// painting once.
     pub(super) fn apply(&mut self, view: &View) {
-        for &category in &view.hidden {
-            self.set_hidden(category, true);
+        if let Some(panel) = &self.panel {
+            view.restore_panel(panel);
+            for (category, input) in &panel.toggles {
+                input.set_checked(!view.hidden.contains(category));
+            }
         }
-        if !view.visible {
-            self.visible = false;
-            self.repaint();
+        if view.visible && view.hidden.is_empty() {
+            return;
         }
+        self.hidden = view.hidden.clone();
+        self.visible = view.visible;
+        self.repaint();
     }
 
     /// Shows the tooltip of finding `i` next to `rect`.
@@ -300,15 +306,14 @@ impl Shown {
     /// pointer is really on that run's text.
     fn finding_at(&self, document: &Document, x: f64, y: f64) -> Option<(usize, DomRect)> {
         let Paint::Overlay { ranges, .. } = &self.paint else { return None };
-        let caret = if self.page.shadow_roots.is_empty() {
-            document.caret_position_from_point(x as f32, y as f32)?
-        } else {
-            // positions inside shadow trees are only given for the roots named
-            let options = js_sys::Object::new();
+        // positions inside shadow trees are only given for the roots named
+        let options = js_sys::Object::new();
+        if !self.page.shadow_roots.is_empty() {
             let roots: js_sys::Array = self.page.shadow_roots.iter().collect();
             js_sys::Reflect::set(&options, &"shadowRoots".into(), &roots).ok()?;
-            document.unchecked_ref::<ShadowCaret>().caret_position_in(x, y, &options)?
-        };
+        }
+        // a browser without the method throws: no tooltip, and nothing stuck
+        let caret = document.unchecked_ref::<ShadowCaret>().caret_position_in(x, y, &options).ok()??;
         let node: Node = caret.offset_node()?;
         let byte = self.page.offset_of(&node, caret.offset())?;
         let first = self.runs.partition_point(|r| r.end <= byte);
@@ -335,19 +340,32 @@ impl Shown {
 extern "C" {
     /// A document seen for `caretPositionFromPoint(x, y, options)`:
     /// web-sys binds it without the options, which name the shadow roots
-    /// to look into.
+    /// to look into, and without catching what it throws.
     type ShadowCaret;
 
-    #[wasm_bindgen(method, js_name = caretPositionFromPoint)]
-    fn caret_position_in(this: &ShadowCaret, x: f64, y: f64, options: &js_sys::Object) -> Option<CaretPosition>;
+    #[wasm_bindgen(method, catch, js_name = caretPositionFromPoint)]
+    fn caret_position_in(
+        this: &ShadowCaret,
+        x: f64,
+        y: f64,
+        options: &js_sys::Object,
+    ) -> Result<Option<CaretPosition>, JsValue>;
 }
 
 /// Runs `f` on the shown highlight, if it is still there and not busy.
 pub(super) fn with_shown(state: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Shown)) {
     let Some(state) = state.upgrade() else { return };
     let Ok(mut inner) = state.try_borrow_mut() else { return };
-    if let Stage::Shown(shown) = &mut inner.stage {
-        f(shown);
+    let inner = &mut *inner;
+    match &mut inner.stage {
+        Stage::Shown(shown) => f(shown),
+        // painting again: the painting before answers until it is replaced
+        Stage::Working(_) => {
+            if let Some(previous) = &mut inner.previous {
+                f(previous);
+            }
+        }
+        Stage::Cleared => {}
     }
 }
 

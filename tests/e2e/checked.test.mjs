@@ -61,8 +61,10 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // story split around a box read whole: 146 findings, 107 matched:
 // precision 0.733, recall 0.656. With countries as organizations
 // (lexicon/countries.txt): 143 findings, 106 matched: precision 0.741,
-// recall 0.650.
-const PRECISION_FLOOR = 0.721;
+// recall 0.650. After a review's fixes (class words matched whole, on
+// blocks only; listed names only at a name's start): 142 findings, 106
+// matched: precision 0.746, recall 0.650.
+const PRECISION_FLOOR = 0.726;
 const RECALL_FLOOR = 0.630;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
