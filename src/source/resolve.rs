@@ -284,9 +284,7 @@ impl Resolver {
             }
         }
     }
-}
 
-impl Resolver {
     /// The person the text names last before token `i`, in full
     /// somewhere, within the sentence of `i` and the two before it, though
     /// perhaps not as a source: whom "he" or "she" at `i` stands for. When
@@ -333,12 +331,13 @@ fn initial_before(doc: &Document, i: usize) -> Option<usize> {
 }
 
 /// What the text says a single name stands for, when a mention alone gave
-/// no clue, from the `places` it is named. Each may tell: an apposition ("Uber, the
-/// ride-hailing company,"), "its" later in the sentence, or the next
-/// sentence opening on "The company" or "Its" for an organization ("The
-/// paper" for a medium); "he", "she", "his", "her" later in the sentence,
-/// or the next sentence opening on "He" or "She", for a person. The most
-/// told wins; none or a tie is left to the default, a person.
+/// no clue, from the `places` it is named. Each may tell: an apposition
+/// ("Uber, the ride-hailing company,"), "its" later in the sentence, or
+/// the next sentence opening on "The company" or "Its" for an
+/// organization ("The paper" for a medium); "he", "she", "his", "her"
+/// later in the sentence, or the next sentence opening on "He" or "She",
+/// for a person. The most told wins; none or a tie is left to the
+/// default, a person.
 fn kind_from_text(doc: &Document, places: &[usize]) -> Option<SourceType> {
     let lex = lexicon();
     // organization, media, person

@@ -532,9 +532,10 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
                 }
             }
             Phase::Paint { shell: shell @ None, report, .. } => {
-                *shell = Some(build_shell(&inner.document, &inner.settings, report, inner.view.as_ref())?);
-                // the panel before stays until the swap, then this one takes its place
-                if let (Some(Shell { panel: Some(panel), .. }), Some(_)) = (shell.as_ref(), inner.previous.as_ref()) {
+                *shell = Some(build_shell(&inner.document, &inner.settings, report)?);
+                // painting again: the panel waits hidden until the swap, which
+                // puts it where the reader had the one before
+                if let (Some(Shell { panel: Some(panel), .. }), Some(_)) = (shell.as_ref(), inner.view.as_ref()) {
                     panel.root.set_hidden(true);
                 }
                 // let the browser lay out and paint the panel before the marks come
@@ -595,6 +596,7 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
         shown.apply(&view);
     }
     inner.text = shown.page.text.clone();
+    let shadow_roots = shown.page.shadow_roots.clone();
     inner.report = report;
     inner.findings = None;
     inner.stage = Stage::Shown(Box::new(shown));
@@ -603,10 +605,6 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
         inner.timer = Some(settle_then_repaint(state));
     }
     if inner.settings.watch {
-        let shadow_roots = match &inner.stage {
-            Stage::Shown(shown) => shown.page.shadow_roots.clone(),
-            _ => Vec::new(),
-        };
         inner.observer = Watch::new(state, &inner.document, &inner.root, &shadow_roots).ok();
     }
     if let Some(resolve) = inner.resolve.take() {
@@ -652,12 +650,7 @@ fn fail(state: &Rc<RefCell<Inner>>, error: JsError) {
 }
 
 /// The widget and, when asked for, the panel, for `report`.
-fn build_shell(
-    document: &Document,
-    settings: &Settings,
-    report: &Report,
-    view: Option<&View>,
-) -> Result<Shell, JsError> {
+fn build_shell(document: &Document, settings: &Settings, report: &Report) -> Result<Shell, JsError> {
     let widget = Widget::new(document, settings.dark).map_err(js_error)?;
     let summary = summarize(report);
     let panel = if settings.panel {
@@ -665,9 +658,6 @@ fn build_shell(
     } else {
         None
     };
-    if let (Some(panel), Some(view)) = (&panel, view) {
-        view.restore_panel(panel);
-    }
     Ok(Shell { widget, panel, summary })
 }
 

@@ -352,7 +352,8 @@ extern "C" {
     ) -> Result<Option<CaretPosition>, JsValue>;
 }
 
-/// Runs `f` on the shown highlight, if it is still there and not busy.
+/// Runs `f` on the shown highlight (while it is painted again, the one
+/// still shown), if it is still there and not busy.
 pub(super) fn with_shown(state: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Shown)) {
     let Some(state) = state.upgrade() else { return };
     let Ok(mut inner) = state.try_borrow_mut() else { return };
