@@ -47,12 +47,13 @@ fi
 
 # binaryen (wasm-opt and wasm2js for release builds), terser (minifies the
 # package's JavaScript), playwright-core (end-to-end tests, driving the
-# system's Chromium: no browser download) and typescript (the check of the
-# package's types).
+# system's Chromium: no browser download), typescript (the check of the
+# package's types), and for tests/e2e/speed.mjs only, compromise, retext,
+# retext-intensify and esbuild (to bundle them into its page).
 # The lock file installed last is kept beside the packages, to tell when
 # the lock has changed since.
 if ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; then
-  step "npm packages (binaryen, terser, playwright-core, typescript)"
+  step "npm packages (binaryen, terser, playwright-core, typescript; compromise, retext, esbuild for the speed benchmark)"
   npm ci --no-audit --no-fund
   cp package-lock.json node_modules/.installed-lock.json
 fi
