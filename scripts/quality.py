@@ -178,7 +178,7 @@ def main():
     hedge_line = lambda p: next(l for l in score(HEDGE, p).splitlines() if l.startswith("hedge"))
     chosen = threshold()
     curve = ["| min confidence | relation P | relation R | relation F1 | findings |", "|---:|---:|---:|---:|---:|"]
-    for t in CURVE:
+    for t in sorted(set(CURVE) | {chosen}):
         predict(DEV, path("curve.jsonl"), "--min-confidence", str(t))
         figures = json.loads(run([sys.executable, SCORE, DEV, path("curve.jsonl"), "--json"]))["relation"]
         mark = " (default)" if abs(t - chosen) < 1e-6 else ""

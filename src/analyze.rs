@@ -7,9 +7,11 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::learn::{Layer, Settings};
+use crate::lexicon::Class;
 use crate::report::{Finding, Kind, Part, Reason, Report, SourcePart, SourceType, Speech};
 use crate::rules::{self, Candidate, Rule};
-use crate::source::mention;
+use crate::source::describe::describe;
+use crate::source::mention::{self, antecedent, Form};
 use crate::source::Resolver;
 use crate::text::{Document, QuoteSide, TokenKind};
 use crate::Span;
@@ -158,7 +160,40 @@ fn reports_nothing_said(doc: &Document, c: &Candidate) -> bool {
         (alone && matches!(first, "few" | "nobody" | "none"))
             || (alone && matches!(first, "we" | "you" | "us") && doc.quote_around(m.tokens.start).is_none())
     });
-    negated || nobody
+    negated || nobody || names_no_source(doc, c) || is_credit(doc, c)
+}
+
+/// True for a reporter's credit at the end of a story: "Stella Kim
+/// reported from Seoul", "Jennifer Jett contributed reporting".
+fn is_credit(doc: &Document, c: &Candidate) -> bool {
+    let last = c.cue.end - 1;
+    let first_of_content = c.content.first().map(|r| r.start).filter(|&k| k == c.cue.end);
+    first_of_content.is_some_and(|k| {
+        doc.is(last, &["reported"]) && doc.is(k, &["from"]) && doc.capitalized(k + 1)
+            || doc.is(last, &["contributed"]) && doc.is(k, &["reporting"])
+    })
+}
+
+/// True when the candidate's source is a noun phrase that neither names
+/// anyone nor is a kind of source the lists know: "The thaw worried ...",
+/// "Horror stories about ..." (see [`describe`]); "Many", "Some of them"
+/// stand for people. Or it is a "who" or "which" that stands for no
+/// phrase before it.
+fn names_no_source(doc: &Document, c: &Candidate) -> bool {
+    let Some(m) = &c.source else { return false };
+    match m.form {
+        Form::Pronoun => false,
+        Form::Relative => antecedent(doc, m.tokens.start).is_none(),
+        Form::Phrase => {
+            let head = mention::head(doc, m);
+            let people =
+                (m.tokens.start..=head).any(|k| doc.class(k, Class::Determiner) && !doc.is(k, &["the", "a", "an"]));
+            !people && {
+                let d = describe(doc, m.tokens.clone());
+                !d.proper && !d.described
+            }
+        }
+    }
 }
 
 /// A participle (", claiming that ...") takes the source of the

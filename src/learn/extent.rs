@@ -50,6 +50,14 @@ pub fn widen(
     while cue.start < c.cue.start && !between_subject_and_verb(doc, cue.start) {
         cue.start += 1;
     }
+    // nor does it end inside a phrase it took part of: "said in a
+    // [statement]" is "said"
+    if cue.end > c.cue.end && doc.any_class(cue.end - 1, Class::Determiner.bit() | Class::Conjunction.bit()) {
+        cue.end -= 1;
+        while cue.end > c.cue.end && (!doc.is_word(cue.end - 1) || doc.any_class(cue.end - 1, FUNCTION)) {
+            cue.end -= 1;
+        }
+    }
     taken[cue.clone()].iter_mut().for_each(|t| *t = true);
     let mut words = grow(doc, source.clone(), &cue, taken, sentence, source_p, true);
     // an apposition ends in a word of its own, not "including" or "of"

@@ -137,6 +137,12 @@ impl Rule for Colon {
             if !d.described && colon - start > MAX_PLAIN_SOURCE {
                 continue;
             }
+            // a speaker's label names someone the story talks about: its last
+            // word is in the text again ("Revamped UX: ..." is a heading)
+            let last = colon - 1;
+            if !(0..doc.len()).any(|k| !sentence.contains(&k) && doc.capitalized(k) && doc.norm(k) == doc.norm(last)) {
+                continue;
+            }
             let content = content_after(doc, colon + 1);
             if content.iter().map(|r| r.len()).sum::<usize>() < 3 {
                 continue;
@@ -155,7 +161,7 @@ mod tests {
     fn headline_source_colon() {
         assert_finds(
             &Colon,
-            "Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year.\nBody.",
+            "Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year.\nPolitifact rated it.",
             &[": | Politifact | Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year"],
         );
     }
@@ -168,5 +174,7 @@ mod tests {
         assert_none(&Colon, "Delegate Update: The latest count in the race.");
         assert_none(&Colon, "2016 Nerdcast: Was firing him the start of a reset?");
         assert_none(&Colon, "Veto Power Impedes Peace Efforts: Ending war is a goal.");
+        // a heading: its words are not in the story again
+        assert_none(&Colon, "Revamped UX: Vidyard makes it easier to add captions.\nThe company says so.");
     }
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::lexicon::{lexicon, Class};
 use crate::report::SourceType;
-use crate::source::mention::{abbreviation_dot, is_participle, ATTACHING, TAKING_PHRASE};
+use crate::source::mention::{abbreviation_dot, is_apposed_name, is_participle, ATTACHING, TAKING_PHRASE};
 use crate::text::{Document, TokenKind};
 
 /// What a mention says about its source.
@@ -42,11 +42,31 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     let lex = lexicon();
     let end = tokens.end;
     let mut start = tokens.start;
-    while start + 1 < end && doc.class(start, Class::Determiner) {
+    // "the", but not "Many" of "Many of them"
+    while start + 1 < end && doc.class(start, Class::Determiner) && !doc.is(start + 1, &["of"]) {
         start += 1;
     }
     if let Some(d) = with_attached_phrase(doc, start..end) {
         return d;
+    }
+    // "her mother, Fiona": a description, then the name in apposition
+    if let Some(comma) = (start + 1..end).rev().find(|&k| doc.is(k, &[","])) {
+        if is_apposed_name(doc, comma + 1..end) {
+            let described = describe(doc, start..comma);
+            if !described.proper && described.described {
+                let source_type = match described.source_type {
+                    SourceType::Unnamed => SourceType::Person,
+                    t => t,
+                };
+                return Description {
+                    source_type,
+                    name: text_of(doc, comma + 1..end),
+                    proper: true,
+                    described: true,
+                    guessed: false,
+                };
+            }
+        }
     }
     let mut described: Option<SourceType> = None;
     let mut name_from = start;
@@ -57,9 +77,11 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     let mut in_name = false;
     let mut k = start;
     while k < end {
-        if let Some((n, phrase)) = lex.sources.longest_at(doc.ids(), k, end) {
+        // a listed name names only in capitals: "Time", not "the first time"
+        let listed = lex.sources.longest_at(doc.ids(), k, end);
+        if let Some((n, phrase)) = listed.filter(|(_, p)| !p.value.is_name || doc.capitalized(k)) {
             let word = phrase.value;
-            let last_is_lower = !doc.capitalized(k + n - 1);
+            let last_is_lower = !doc.capitalized(k + n - 1) || doc.capitalized_by_position(k + n - 1);
             if word.is_name {
                 // a listed name only names the source when the name starts
                 // with it: "Sudan Airways", not "Kathy Ireland"
@@ -103,7 +125,9 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
             name_from -= 1;
         }
     }
-    let has_name = (name_from..end).any(|i| doc.capitalized(i));
+    // "Horror stories about ...": a sentence's first word names nothing
+    // when the text writes it in lower case too
+    let has_name = (name_from..end).any(|i| doc.capitalized(i) && !doc.capitalized_by_position(i));
     if has_name {
         let named = listed_name.or(name_noun);
         let source_type = match described {

@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use crate::lexicon::{lexicon, Class, Verb};
+use crate::source::describe::describe;
 use crate::text::{Document, TokenKind};
 
 /// The longest a mention may be, in tokens.
@@ -156,6 +157,16 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     Some(Mention { tokens: start..end, form: Form::Phrase })
 }
 
+/// The phrase a relative pronoun at `i` stands for: "the department(,)
+/// which", "Smith, who", "Waite—who".
+pub fn antecedent(doc: &Document, i: usize) -> Option<Mention> {
+    let floor = doc.sentence_around(i).start;
+    let end = if i > floor && doc.is(i - 1, &[",", "—", "–"]) { i - 1 } else { i };
+    // the object of a preposition can be one: "turned to the Chicago
+    // Police Department, which reported"
+    before_any(doc, end, floor).filter(|m| m.form == Form::Phrase)
+}
+
 /// The longest relative clause skipped between a subject and its verb, in tokens.
 const MAX_RELATIVE_CLAUSE: usize = 10;
 
@@ -254,8 +265,8 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<usize> 
         }
     }
     // A sentence's first word is capitalized whatever it is: drop it when
-    // it is a function word ("But").
-    while start < head && is_function_word(doc, start) {
+    // it is a function word ("But"); "her" of "her sister" stays
+    while start < head && is_function_word(doc, start) && !doc.class(start, Class::Determiner) {
         start += 1;
     }
     Some(start)
@@ -492,10 +503,18 @@ fn across_aside(doc: &Document, head: usize, floor: usize) -> Option<Mention> {
         }
         tries += 1;
         let aside = j + 1..close;
-        if aside.is_empty() || !looks_like_aside(doc, aside) {
+        if aside.is_empty() || !looks_like_aside(doc, aside.clone()) {
             continue;
         }
         if let Some(m) = before(doc, j, floor) {
+            // "her mother, Fiona, said": the aside is the name of the source
+            // (see describe)
+            if m.form == Form::Phrase && is_apposed_name(doc, aside.clone()) {
+                let described = describe(doc, m.tokens.clone());
+                if !described.proper && described.described {
+                    return Some(Mention { tokens: m.tokens.start..close, form: Form::Phrase });
+                }
+            }
             let good = match m.form {
                 Form::Phrase => {
                     let h = self::head(doc, &m);
@@ -513,6 +532,17 @@ fn across_aside(doc: &Document, head: usize, floor: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// True when `tokens` are a name alone, as an apposition gives it: one to
+/// four capitalized words that are not kinds of sources, perhaps with an
+/// initial's period ("Fiona", "Stuart R. Kaplan").
+pub(crate) fn is_apposed_name(doc: &Document, tokens: Range<usize>) -> bool {
+    (1..=4).contains(&tokens.len())
+        && doc.capitalized(tokens.start)
+        && tokens.clone().all(|k| {
+            doc.capitalized(k) && !is_source_word(doc, k) && !is_function_word(doc, k) || abbreviation_dot(doc, k)
+        })
 }
 
 /// An aside describes the source or says when or how it spoke; it does not

@@ -78,7 +78,7 @@ impl Resolver {
     pub fn resolve(&mut self, doc: &Document, mention: &Mention) -> usize {
         let id = match mention.form {
             Form::Pronoun => self.pronoun(doc, mention.tokens.clone()),
-            Form::Relative => match antecedent(doc, mention.tokens.start) {
+            Form::Relative => match mention::antecedent(doc, mention.tokens.start) {
                 Some(m) => self.phrase(doc, m.tokens),
                 None => self.unresolved(doc, mention.tokens.clone(), SourceType::Unnamed),
             },
@@ -411,16 +411,6 @@ fn without_suffix(name: &str) -> &str {
     } else {
         name
     }
-}
-
-/// The phrase a relative pronoun at `i` stands for: "the department(,)
-/// which", "Smith, who".
-fn antecedent(doc: &Document, i: usize) -> Option<Mention> {
-    let floor = doc.sentence_around(i).start;
-    let end = if i > floor && doc.norm(i - 1) == "," { i - 1 } else { i };
-    // the object of a preposition can be one: "turned to the Chicago
-    // Police Department, which reported"
-    mention::before_any(doc, end, floor).filter(|m| m.form == Form::Phrase)
 }
 
 #[cfg(test)]

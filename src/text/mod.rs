@@ -7,12 +7,14 @@
 pub mod segment;
 pub mod token;
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::ops::Range;
 
 pub use token::{tokenize, QuoteSide, Token, TokenKind, Tokens};
 
-use crate::lexicon::{lexicon, Class, Verb, Word, WordId};
+use crate::lexicon::{lexicon, Class, Verb, Word, WordHasher, WordId};
 use crate::Span;
 
 /// A text split into tokens, sentences, paragraphs and quotations.
@@ -41,6 +43,9 @@ pub struct Document<'t> {
     ids: Vec<WordId>,
     /// For each sentence, whether it is in title case (a headline).
     title_case: Vec<bool>,
+    /// The words the text writes in lower case somewhere, as hashes of
+    /// their norms; built when first asked for.
+    lower_case: OnceCell<HashSet<u64, BuildHasherDefault<WordHasher>>>,
 }
 
 /// What the word lists say of one token: the fields the rules read for
@@ -124,6 +129,7 @@ impl<'t> Document<'t> {
             words: Vec::new(),
             ids,
             title_case: Vec::new(),
+            lower_case: OnceCell::new(),
         };
         doc.words = doc.look_up_words(&entries);
         doc.title_case = doc.sentences.iter().map(|s| doc.is_title_case(s.clone())).collect();
@@ -175,6 +181,22 @@ impl<'t> Document<'t> {
     /// True when token `i` is a word starting with a capital letter.
     pub fn capitalized(&self, i: usize) -> bool {
         i < self.len() && self.tokens.list[i].capitalized && self.tokens.list[i].kind == TokenKind::Word
+    }
+
+    /// True when token `i` is capitalized only because it opens its
+    /// sentence: no word comes before it there, and the text writes the
+    /// same word in lower case elsewhere ("Horror stories about Uber ...",
+    /// when "horror" is in the text too).
+    pub fn capitalized_by_position(&self, i: usize) -> bool {
+        if !self.capitalized(i) || (self.sentence_around(i).start..i).any(|k| self.is_word(k)) {
+            return false;
+        }
+        let hasher = BuildHasherDefault::<WordHasher>::default();
+        let lower_case = self.lower_case.get_or_init(|| {
+            let lower = (0..self.len()).filter(|&k| self.is_word(k) && !self.tokens.list[k].capitalized);
+            lower.map(|k| hasher.hash_one(self.norm(k))).collect()
+        });
+        lower_case.contains(&hasher.hash_one(self.norm(i)))
     }
 
     /// True when token `i` is a word (not a number or punctuation).
@@ -275,8 +297,12 @@ impl<'t> Document<'t> {
             })
             .collect();
         for i in 0..self.len() {
+            // a listed name names only in capitals: "Time", not "time"
             let longest = [
-                lex.sources.longest_at(&self.ids, i, self.len()).map(|(n, _)| n),
+                lex.sources
+                    .longest_at(&self.ids, i, self.len())
+                    .filter(|(_, phrase)| !phrase.value.is_name || self.token(i).capitalized)
+                    .map(|(n, _)| n),
                 lex.demonyms.longest_at(&self.ids, i, self.len()).map(|(n, _)| n),
             ];
             if let Some(n) = longest.into_iter().flatten().max() {

@@ -1,8 +1,9 @@
 // The page audit: for saved pages of ../shared/pages, prints every finding
 // the widget shows with what its tooltip says (the source's name and type,
-// the cue, the content) and the text around it, for reviewing real pages
-// by eye. A source name with a line break or a run of whitespace is
-// flagged with "!", as the panel would show it wrongly.
+// the cue, the content), the rule that found it and its confidence in
+// braces, and the text around it, for reviewing real pages by eye. A
+// source name with a line break or a run of whitespace is flagged with
+// "!", as the panel would show it wrongly.
 //
 //   node tests/e2e/audit.mjs                 every page
 //   node tests/e2e/audit.mjs 002 wapo-1 ...  these pages
@@ -83,7 +84,8 @@ try {
         : "(no source)";
       const content = f.content ? ` :: ${cut(visible(f.content.text), 100)}` : "";
       const reason = f.reason ? ` [${f.reason}]` : "";
-      console.log(`${String(i + 1).padStart(3)}. ${f.category}${reason}: ${source} <${visible(f.cue.text)}>${content}`);
+      const made = ` {${f.rule} ${f.confidence.toFixed(2)}}`;
+      console.log(`${String(i + 1).padStart(3)}. ${f.category}${reason}${made}: ${source} <${visible(f.cue.text)}>${content}`);
       console.log(`     ${context(text, f)}`);
     });
   }

@@ -63,9 +63,14 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // (lexicon/countries.txt): 143 findings, 106 matched: precision 0.741,
 // recall 0.650. After a review's fixes (class words matched whole, on
 // blocks only; listed names only at a name's start): 142 findings, 106
-// matched: precision 0.746, recall 0.650.
-const PRECISION_FLOOR = 0.726;
-const RECALL_FLOOR = 0.630;
+// matched: precision 0.746, recall 0.650. With sources that name no one
+// dropped (a sentence's capitalized first word that the text also writes
+// in lower case, a "who" that stands for nothing), names in apposition
+// ("her mother, Fiona"), listed names only in capitals, reporters'
+// credits and headings before a colon left out: 139 findings, 108
+// matched: precision 0.777, recall 0.663.
+const PRECISION_FLOOR = 0.757;
+const RECALL_FLOOR = 0.643;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
