@@ -30,6 +30,9 @@ const NOT_A_CUE_ALONE: u32 = BETWEEN_SUBJECT_AND_VERB
     | Class::Relative.bit()
     | Class::Time.bit();
 
+/// Words that start no cue: "in", "a", "and".
+const NOT_A_CUE_START: u32 = Class::Preposition.bit() | Class::Determiner.bit() | Class::Conjunction.bit();
+
 /// Words between a subject and its verb: "has long questioned".
 pub(crate) const BETWEEN_SUBJECT_AND_VERB: u32 = Class::Aux.bit()
     | Class::Modal.bit()
@@ -68,8 +71,21 @@ pub fn cues(
         while end < sentence.end && open(end) {
             end += 1;
         }
-        let cue = start..end;
         i = end;
+        // a run right after a rule's cue goes on with it: "said [in a
+        // statement]" is no cue of its own
+        if start > sentence.start && covered[start - 1] {
+            continue;
+        }
+        // nor does a cue start with a preposition (but the "to" of a verb),
+        // an article or a conjunction: "[after] railing against"
+        let seed_at = (start..end).find(|&k| seed(k)).unwrap_or(start);
+        while start < seed_at
+            && (!doc.is_word(start) || doc.any_class(start, NOT_A_CUE_START) && !doc.is(start, &["to"]))
+        {
+            start += 1;
+        }
+        let cue = start..end;
         // headlines are telegraphic: a participle there is rarely a cue
         if headline(doc, sentence.clone()) {
             continue;

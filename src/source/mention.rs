@@ -237,6 +237,8 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<usize> 
             && doc.capitalized(start)
         {
             start = j - 1; // "Center of National Resistance", "Moscow and Pyongyang"
+        } else if wj == "and" && j > floor && is_source_word(doc, j - 1) && is_source_word(doc, start) {
+            start = j - 1; // "fans and supporters"
         } else if doc.is_word(j)
             && !is_function_word(doc, j)
             && !doc.capitalized(j)

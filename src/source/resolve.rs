@@ -244,6 +244,14 @@ impl Resolver {
             "it" => (&[SourceType::Organization, SourceType::Media, SourceType::Document, SourceType::Social], None),
             _ => (&[], None),
         };
+        // the person just named, if the pronoun may stand for them
+        if pronoun.is_some() {
+            let just_named = self.person_just_named(doc, tokens.start);
+            if let Some(id) = just_named.filter(|&id| self.entities[id].pronoun.is_none_or(|p| Some(p) == pronoun)) {
+                self.entities[id].pronoun = pronoun;
+                return id;
+            }
+        }
         let found = self.recent.iter().rev().copied().find(|&id| {
             let e = &self.entities[id];
             // "they" may stand for "Bush and Christie"; "he" and "it" may not
@@ -298,19 +306,47 @@ impl Resolver {
             floor = doc.sentence_around(floor - 1).start;
         }
         let names = self.names_in_text(doc);
-        // a surname, not a first name with more of the name after it
-        let surname_at = |j: usize| {
-            let name_goes_on = j + 1 < i && (doc.capitalized(j + 1) || initial_before(doc, j + 3) == Some(j));
-            doc.capitalized(j) && !name_goes_on && names.contains_key(doc.norm(j))
-        };
-        let j = (floor..i).rev().find(|&j| surname_at(j))?;
+        let j = (floor..i).rev().find(|&j| surname_at(doc, names, j, i))?;
         // the nearest, unless its sentence names another person too
         let sentence = doc.sentence_around(j);
-        if (sentence.start..sentence.end.min(i)).any(|k| surname_at(k) && doc.norm(k) != doc.norm(j)) {
+        if (sentence.start..sentence.end.min(i)).any(|k| surname_at(doc, names, k, i) && doc.norm(k) != doc.norm(j)) {
             return None;
         }
         Some(self.phrase(doc, j..j + 1))
     }
+
+    /// The one person the sentence before token `i`, or its own sentence
+    /// up to `i`, names (in full somewhere): whom "he" or "she" at `i`
+    /// stands for, before anyone quoted earlier ("Forrest Jones made a
+    /// discovery. “You know where ...,” he said"). None when those words
+    /// name two people.
+    fn person_just_named(&mut self, doc: &Document, i: usize) -> Option<usize> {
+        let own = doc.sentence_around(i);
+        let from = if own.start > 0 { doc.sentence_around(own.start - 1).start } else { own.start };
+        let names = self.names_in_text(doc);
+        let named: Vec<usize> = (from..i).filter(|&j| surname_at(doc, names, j, i)).collect();
+        let mut people = Vec::new();
+        for j in named {
+            let id = self.phrase(doc, j..j + 1);
+            if self.entities[id].source_type == SourceType::Person && !people.contains(&id) {
+                people.push(id);
+            }
+        }
+        match people[..] {
+            [id] => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// True when token `j` is a surname the text gives a full name for, not a
+/// first name with more of the name after it (before token `i`), nor a
+/// name that describes a kind of source after it ("a Gallup Korea poll",
+/// "the Obama administration").
+fn surname_at(doc: &Document, names: &HashMap<String, String>, j: usize, i: usize) -> bool {
+    let name_goes_on = j + 1 < i && (doc.capitalized(j + 1) || initial_before(doc, j + 3) == Some(j));
+    let describes = doc.source_word(j + 1) && !doc.capitalized(j + 1);
+    doc.capitalized(j) && !name_goes_on && !describes && names.contains_key(doc.norm(j))
 }
 
 /// The words of a name, one space between each: no line break or run of

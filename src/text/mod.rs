@@ -43,9 +43,15 @@ pub struct Document<'t> {
     ids: Vec<WordId>,
     /// For each sentence, whether it is in title case (a headline).
     title_case: Vec<bool>,
-    /// The words the text writes in lower case somewhere, as hashes of
-    /// their norms; built when first asked for.
-    lower_case: OnceCell<HashSet<u64, BuildHasherDefault<WordHasher>>>,
+    /// How the text writes its words; gathered when first asked for.
+    words_seen: OnceCell<WordsSeen>,
+}
+
+/// The words a text writes in lower case somewhere, as hashes of their
+/// norms.
+#[derive(Default)]
+struct WordsSeen {
+    lower_case: HashSet<u64, BuildHasherDefault<WordHasher>>,
 }
 
 /// What the word lists say of one token: the fields the rules read for
@@ -129,7 +135,7 @@ impl<'t> Document<'t> {
             words: Vec::new(),
             ids,
             title_case: Vec::new(),
-            lower_case: OnceCell::new(),
+            words_seen: OnceCell::new(),
         };
         doc.words = doc.look_up_words(&entries);
         doc.title_case = doc.sentences.iter().map(|s| doc.is_title_case(s.clone())).collect();
@@ -188,15 +194,29 @@ impl<'t> Document<'t> {
     /// same word in lower case elsewhere ("Horror stories about Uber ...",
     /// when "horror" is in the text too).
     pub fn capitalized_by_position(&self, i: usize) -> bool {
-        if !self.capitalized(i) || (self.sentence_around(i).start..i).any(|k| self.is_word(k)) {
-            return false;
-        }
-        let hasher = BuildHasherDefault::<WordHasher>::default();
-        let lower_case = self.lower_case.get_or_init(|| {
-            let lower = (0..self.len()).filter(|&k| self.is_word(k) && !self.tokens.list[k].capitalized);
-            lower.map(|k| hasher.hash_one(self.norm(k))).collect()
-        });
-        lower_case.contains(&hasher.hash_one(self.norm(i)))
+        self.opens_sentence(i) && self.words_seen().lower_case.contains(&self.norm_hash(i))
+    }
+
+    /// True when token `i` is a capitalized word with no word before it in
+    /// its sentence.
+    fn opens_sentence(&self, i: usize) -> bool {
+        self.capitalized(i) && !(self.sentence_around(i).start..i).any(|k| self.is_word(k))
+    }
+
+    fn norm_hash(&self, i: usize) -> u64 {
+        BuildHasherDefault::<WordHasher>::default().hash_one(self.norm(i))
+    }
+
+    fn words_seen(&self) -> &WordsSeen {
+        self.words_seen.get_or_init(|| {
+            let mut seen = WordsSeen::default();
+            for k in (0..self.len()).filter(|&k| self.is_word(k)) {
+                if !self.tokens.list[k].capitalized {
+                    seen.lower_case.insert(self.norm_hash(k));
+                }
+            }
+            seen
+        })
     }
 
     /// True when token `i` is a word (not a number or punctuation).
