@@ -17,8 +17,13 @@ use crate::lexicon::Class;
 use crate::rules::Candidate;
 use crate::text::{Document, TokenKind};
 
-/// A word the tagger gives at least this probability joins the span next to it.
-const JOIN: f32 = 0.35;
+/// A word the cue tagger gives at least this probability joins the cue
+/// next to it ...
+const CUE_JOIN: f32 = 0.45;
+
+/// ... and a word the source tagger gives at least this one joins the
+/// source. (Chosen on PolNeAR dev for exact cue and source spans.)
+const SOURCE_JOIN: f32 = 0.25;
 
 /// Closed-class words, which end no source.
 const FUNCTION: u32 = Class::Preposition.bit()
@@ -43,7 +48,7 @@ pub fn widen(
 ) {
     let Some(source) = c.source.as_ref().map(|m| m.tokens.clone()) else { return };
     let sentence = doc.sentence_around(c.cue.start);
-    let mut cue = grow(doc, c.cue.clone(), &source, taken, sentence.clone(), cue_p, false);
+    let mut cue = grow(doc, c.cue.clone(), &source, taken, sentence.clone(), &|k| cue_p(k) >= CUE_JOIN, false);
     // on its left a cue takes what stands between a subject and its verb
     // ("has also said"), not the end of a subject's phrase ("who favor
     // free [trade] agree")
@@ -59,7 +64,12 @@ pub fn widen(
         }
     }
     taken[cue.clone()].iter_mut().for_each(|t| *t = true);
-    let mut words = grow(doc, source.clone(), &cue, taken, sentence, source_p, true);
+    let mut words = grow(doc, source.clone(), &cue, taken, sentence.clone(), &|k| source_p(k) >= SOURCE_JOIN, true);
+    // a source starts with none of the words before it that are not its
+    // own: "[As] The Daily Caller reported"
+    while words.start < source.start && doc.any_class(words.start, FUNCTION) {
+        words.start += 1;
+    }
     // an apposition ends in a word of its own, not "including" or "of"
     while words.end > source.end && (!doc.is_word(words.end - 1) || doc.any_class(words.end - 1, FUNCTION)) {
         words.end -= 1;
@@ -68,6 +78,16 @@ pub fn widen(
     let closed = words.end == cue.start || doc.is(words.end, &[",", ")", "—", "–"]);
     if !closed {
         words.end = source.end;
+    }
+    if words.end == source.end {
+        words.end = if source.start >= cue.end {
+            let content_after = c.content.iter().any(|r| r.start >= source.end);
+            let end = (!content_after).then(|| described_to_sentence_end(doc, source.end, sentence.end, taken));
+            end.flatten()
+        } else {
+            described_up_to_cue(doc, source.end, cue.start)
+        }
+        .unwrap_or(words.end);
     }
     c.cue = cue.clone();
     if words != source {
@@ -82,15 +102,51 @@ pub fn widen(
         .collect();
 }
 
+/// The end of a description set off by commas between a source and its
+/// cue, which annotators count as part of the source: "Bruce Haynes[, a
+/// GOP strategist in Washington,] said", "Bush[, Florida's former
+/// governor,] said". An aside of another kind ("who ...", "however")
+/// is left out.
+fn described_up_to_cue(doc: &Document, source_end: usize, cue_start: usize) -> Option<usize> {
+    let aside = source_end + 1..cue_start.checked_sub(1)?;
+    let opens = doc.is(source_end, &[","]) && doc.is(aside.end, &[","]) && aside.len() <= MAX_GROWTH;
+    let first = aside.start;
+    let describes = doc.is(first, &["a", "an", "the"]) || doc.capitalized(first) && !doc.any_class(first, FUNCTION);
+    let plain = aside.clone().all(|k| !matches!(doc.token(k).kind, TokenKind::Quote(_)) && !doc.is(k, &[";", ":"]));
+    (opens && !aside.is_empty() && describes && plain).then_some(aside.end)
+}
+
+/// The end of a description that follows a source after its cue to the
+/// end of the sentence, which annotators count as part of the source:
+/// "said Bruce Haynes[, a GOP strategist in Washington]." It starts with
+/// an article, a capitalized word or a kind of source ("president of
+/// ..."), and holds no quotation mark or other finding's cue.
+fn described_to_sentence_end(doc: &Document, source_end: usize, sentence_end: usize, taken: &[bool]) -> Option<usize> {
+    let first = source_end + 1;
+    if !doc.is(source_end, &[","]) || first >= sentence_end {
+        return None;
+    }
+    let describes = doc.is(first, &["a", "an", "the"])
+        || doc.capitalized(first) && !doc.any_class(first, FUNCTION)
+        || doc.source_word(first) && !doc.any_class(first, FUNCTION);
+    let mut end = sentence_end;
+    while end > first && (!doc.is_word(end - 1) && doc.token(end - 1).kind != TokenKind::Number) {
+        end -= 1; // the final period, a closing bracket or quotation mark
+    }
+    let plain =
+        (first..end).all(|k| !taken[k] && !matches!(doc.token(k).kind, TokenKind::Quote(_)) && !doc.is(k, &[";", ":"]));
+    (describes && plain && end > first && end - first <= MAX_GROWTH).then_some(end)
+}
+
 /// True for a word that may stand between a subject and its verb: an
 /// auxiliary, a modal, an adverb, a negation, or another verb.
 fn between_subject_and_verb(doc: &Document, k: usize) -> bool {
     doc.any_class(k, BETWEEN_SUBJECT_AND_VERB) || doc.verb(k).is_some() || doc.norm(k).ends_with("ly")
 }
 
-/// `span` grown on both sides over words with a probability of at least
-/// [`JOIN`], within `sentence` and never into `other` or a `taken` token. With `bridge`, one
-/// punctuation mark between two such words is taken too on the right
+/// `span` grown on both sides over the words a tagger `believed` in,
+/// within `sentence` and never into `other` or a `taken` token. With
+/// `bridge`, one punctuation mark between two such words is taken too on the right
 /// ("Fallon, the"); on the left a comma ends the span ("Speaking in Kyiv,
 /// Zelensky").
 fn grow(
@@ -99,11 +155,11 @@ fn grow(
     other: &Range<usize>,
     taken: &[bool],
     sentence: Range<usize>,
-    p: &dyn Fn(usize) -> f32,
+    believed: &dyn Fn(usize) -> bool,
     bridge: bool,
 ) -> Range<usize> {
     let free = |k: usize| !other.contains(&k) && !taken[k] && sentence.contains(&k);
-    let joins = |k: usize| free(k) && p(k) >= JOIN;
+    let joins = |k: usize| free(k) && believed(k);
     let bridges = |k: usize| bridge && free(k) && doc.token(k).kind != TokenKind::Word;
     let (mut start, mut end) = (span.start, span.end);
     let mut grown = 0;
@@ -144,6 +200,25 @@ fn outside(fragment: Range<usize>, taken: &Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::outside;
+
+    /// The source's words as the reader is shown them, for each finding.
+    fn sources(text: &str) -> Vec<String> {
+        crate::analyze(text).findings.iter().filter_map(|f| f.source.as_ref().map(|s| s.text.clone())).collect()
+    }
+
+    #[test]
+    fn a_description_set_off_by_commas_is_part_of_the_source() {
+        assert_eq!(
+            sources("“Fares will rise,” said Bruce Hale, a transport analyst in Leeds."),
+            ["Bruce Hale, a transport analyst in Leeds"]
+        );
+        assert_eq!(
+            sources("Bruce Hale, a transport analyst in Leeds, said fares would rise."),
+            ["Bruce Hale, a transport analyst in Leeds"]
+        );
+        // another kind of aside is not
+        assert_eq!(sources("Bruce Hale, who lives in Leeds, said fares would rise."), ["Bruce Hale"]);
+    }
 
     #[test]
     fn what_is_outside_a_span() {

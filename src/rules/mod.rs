@@ -7,6 +7,7 @@
 //! the helpers in [`testing`].
 
 pub mod according_to;
+pub mod as_source_said;
 pub mod clause;
 pub mod colon;
 pub mod coordinated;
@@ -128,6 +129,7 @@ pub trait Rule {
 pub fn all() -> Vec<Box<dyn Rule + Send + Sync>> {
     vec![
         Box::new(according_to::AccordingTo),
+        Box::new(as_source_said::AsSourceSaid),
         Box::new(nominal::Nominal),
         Box::new(source_said::SourceSaid),
         Box::new(said_source::SaidSource),

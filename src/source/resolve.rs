@@ -342,11 +342,11 @@ impl Resolver {
 /// True when token `j` is a surname the text gives a full name for, not a
 /// first name with more of the name after it (before token `i`), nor a
 /// name that describes a kind of source after it ("a Gallup Korea poll",
-/// "the Obama administration").
+/// "the Obama administration"), nor a listed name ("South Korea").
 fn surname_at(doc: &Document, names: &HashMap<String, String>, j: usize, i: usize) -> bool {
     let name_goes_on = j + 1 < i && (doc.capitalized(j + 1) || initial_before(doc, j + 3) == Some(j));
     let describes = doc.source_word(j + 1) && !doc.capitalized(j + 1);
-    doc.capitalized(j) && !name_goes_on && !describes && names.contains_key(doc.norm(j))
+    doc.capitalized(j) && !name_goes_on && !describes && !doc.source_word(j) && names.contains_key(doc.norm(j))
 }
 
 /// The words of a name, one space between each: no line break or run of

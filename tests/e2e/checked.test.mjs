@@ -72,9 +72,12 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // a rule's cue or start with a preposition left out, "he" resolved to the
 // one person the sentence before names, "found" taken only before "that",
 // a colon or a quotation, and "fans and supporters" one source: 137
-// findings, 108 matched: precision 0.788, recall 0.663.
-const PRECISION_FLOOR = 0.768;
-const RECALL_FLOOR = 0.643;
+// findings, 108 matched: precision 0.788, recall 0.663. With "As Mashable
+// reports, ..." read (rule as-source-said) and no listed name ("South
+// Korea") taken for a person "he" stands for: 137 findings, 109 matched:
+// precision 0.796, recall 0.669.
+const PRECISION_FLOOR = 0.776;
+const RECALL_FLOOR = 0.649;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
