@@ -352,6 +352,13 @@ impl Lexicon {
         self.words.get(norm)
     }
 
+    /// True when a token norm names the people of a place or side: a
+    /// listed demonym in the plural ("tunisians", "europeans").
+    pub fn is_people_of(&self, norm: &str) -> bool {
+        let Some(singular) = norm.strip_suffix('s') else { return false };
+        self.word(singular).is_some_and(|w| self.demonyms.exactly(&[w.id], 0, 1).is_some())
+    }
+
     /// The reporting verb a token norm is a form of.
     pub fn verb(&self, norm: &str) -> Option<&Verb> {
         self.word(norm)?.verb.as_ref()

@@ -24,7 +24,7 @@ impl Rule for Disputes {
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
         let mut phrases = Vec::new();
         find_phrases(self.name(), &lexicon().disputes, Reason::Disputed, doc, &mut phrases);
-        phrases.retain(|c| !disputes_nothing_said(doc, c.cue.start, c.cue.len()));
+        phrases.retain(|c| !disputes_nothing_said(doc, c.cue.start, c.cue.len()) && !names_a_topic(doc, &c.cue));
         out.extend(phrases);
         for i in 0..doc.len() {
             let Some(verb) = reporting_verb(doc, i) else {
@@ -88,6 +88,28 @@ fn disputes_nothing_said(doc: &Document, i: usize, len: usize) -> bool {
     adjective || rejects_someone(doc, i + 1, sentence.end)
 }
 
+/// Nouns for false stories that a text may name as its topic ("the spread
+/// of fake news", a tag list's "fake news") without disputing anything.
+const TOPIC_NOUNS: &[&str] = &["news", "disinformation", "misinformation"];
+
+/// True when the marker `cue` is a topic noun that nothing is called:
+/// only after "is", "called", "dubbed", "as" and the like ("called the
+/// report “fake news”", "dismissed as disinformation") does it dispute.
+fn names_a_topic(doc: &Document, cue: &std::ops::Range<usize>) -> bool {
+    const PREDICATING: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "being", "'s", "call", "calls", "called", "calling", "dub", "dubbed",
+        "branded", "labeled", "labelled", "as", "deemed", "termed",
+    ];
+    if !doc.is(cue.end - 1, TOPIC_NOUNS) {
+        return false;
+    }
+    // the word before the marker, past an opening quotation mark, an
+    // article and the thing called ("called the report fake news")
+    let sentence = doc.sentence_around(cue.start);
+    let called = (sentence.start..cue.start).rev().take(5).any(|k| doc.is(k, PREDICATING));
+    !called
+}
+
 /// True when the object starting at token `i` is a person or a group, not
 /// something they said: "denied Merrick Garland a hearing", "reject
 /// establishment Republicans" (but "rejected Kyiv’s claims").
@@ -137,6 +159,18 @@ mod tests {
             &["dismissed | - | -", "dismissed | Gingrich | NATO member Estonia as a suburb"],
         );
         assert_finds(&Disputes, "Moscow rejected Kyiv’s claims.", &["rejected | Moscow | Kyiv’s claims"]);
+    }
+
+    #[test]
+    fn a_topic_is_no_dispute() {
+        assert_none(&Disputes, "Topics: politics, fake news, media");
+        assert_none(&Disputes, "The panel discussed the spread of “fake news” online.");
+        assert_finds(&Disputes, "He called the report “fake news” and left.", &["fake news | - | -"]);
+        assert_finds(
+            &Disputes,
+            "The ministry dismissed the video as disinformation.",
+            &["dismissed | - | -", "disinformation | - | -", "dismissed | The ministry | the video as disinformation"],
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ impl Rule for Hedges {
         let mut found = Vec::new();
         find_phrases(self.name(), &lexicon().hedges, Reason::Hedge, doc, &mut found);
         found.retain(|c| !(doc.is(c.cue.start, &["possible"]) && makes_possible(doc, c.cue.start)));
+        found.retain(|c| !possible_to_do(doc, &c.cue) && !impression(doc, &c.cue));
         let taken = super::cue_mask(doc.len(), &found);
         for i in (0..doc.len()).filter(|&i| !taken[i] && modal_of_possibility(doc, i)) {
             found.push(Candidate::unverified(self.name(), i..i + 1, Reason::Hedge));
@@ -86,6 +87,22 @@ fn makes_possible(doc: &Document, i: usize) -> bool {
     i > 0 && doc.is(i - 1, &["as", "it", "made", "make", "makes", "making", "best", "every", "everything", "all"])
 }
 
+/// True for "it's possible to display two pages": what can be done, not
+/// what may be true.
+fn possible_to_do(doc: &Document, cue: &std::ops::Range<usize>) -> bool {
+    doc.is(cue.end - 1, &["possible"]) && doc.is(cue.end, &["to"])
+}
+
+/// True for "it seems a little basic", "it seemed so easy": the writer's
+/// impression of a thing, not doubt about a claim ("it seems the talks
+/// failed", "it seems that ...", "it seems to work").
+fn impression(doc: &Document, cue: &std::ops::Range<usize>) -> bool {
+    // words of degree, or an article before a noun of quality ("a bargain")
+    const DEGREE: &[&str] =
+        &["a", "an", "so", "too", "very", "quite", "rather", "pretty", "fairly", "really", "more", "less", "somewhat"];
+    doc.is(cue.end - 1, &["seems", "seemed", "appears", "appeared"]) && doc.is(cue.end, DEGREE)
+}
+
 /// Proposes an unverified finding for every longest match of `list`.
 pub(crate) fn find_phrases(
     rule: &'static str,
@@ -146,5 +163,9 @@ mod tests {
         assert_none(&Hedges, "They pushed with all their might.");
         assert_none(&Hedges, "If the rain stops, the match starts.");
         assert_none(&Hedges, "Send it as soon as possible; the grant made it possible.");
+        // what can be done, and the writer's impression of a thing
+        assert_none(&Hedges, "With the new app it's possible to display two pages at once.");
+        assert_none(&Hedges, "At first it seems a little basic, but the camera is excellent.");
+        assert_finds(&Hedges, "It seems the talks have failed.", &["It seems | - | -"]);
     }
 }

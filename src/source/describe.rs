@@ -128,6 +128,12 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     // "Horror stories about ...": a sentence's first word names nothing
     // when the text writes it in lower case too
     let has_name = (name_from..end).any(|i| doc.capitalized(i) && !doc.capitalized_by_position(i));
+    // "Many Tunisians": the people of a place, not someone named, and a
+    // kind of source of their own
+    if has_name && name_from + 1 == end && lex.is_people_of(doc.norm(name_from)) {
+        let name = text_of(doc, start..end);
+        return Description { source_type: SourceType::Unnamed, name, proper: false, described: true, guessed: false };
+    }
     if has_name {
         let named = listed_name.or(name_noun);
         let source_type = match described {
@@ -255,6 +261,7 @@ mod tests {
         check("The agreement", Document, "agreement");
         check("a spokesman", Unnamed, "spokesman");
         check("experts", Unnamed, "experts");
+        check("Many Tunisians", Unnamed, "Tunisians");
     }
 
     #[test]

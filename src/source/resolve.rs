@@ -111,6 +111,13 @@ impl Resolver {
                 return id;
             }
         }
+        // "the president": the one person the text gave that title before
+        // ("President Barack Obama"), if only one
+        if !d.proper && doc.is(tokens.start, &["the"]) {
+            if let Some(id) = self.titled_before(doc, tokens.clone()) {
+                return id;
+            }
+        }
         // "Forbes and Wealth-X" is two sources, with no one surname
         let mut person = d.proper && d.source_type == SourceType::Person && !is_group(&d.name);
         if person && !d.name.contains(' ') {
@@ -290,6 +297,39 @@ impl Resolver {
                 };
                 self.unresolved(doc, tokens, source_type)
             }
+        }
+    }
+
+    /// The one person the text names with the title that `tokens` ("the
+    /// president", "the prime minister") give without a name, before
+    /// them: "President Barack Obama". None when the title is no person's
+    /// or the text gave it to two people.
+    fn titled_before(&mut self, doc: &Document, tokens: Range<usize>) -> Option<usize> {
+        let title = tokens.start + 1..tokens.end;
+        let listed = lexicon().sources.exactly(doc.ids(), title.start, title.end)?;
+        if listed.value.source_type != SourceType::Person || listed.value.is_name {
+            return None;
+        }
+        let places: Vec<usize> = self.capitalized_words(doc).get(doc.norm(title.start))?.clone();
+        let mut people = Vec::new();
+        for k in places.into_iter().filter(|&k| k < tokens.start) {
+            let same_title = title.clone().enumerate().all(|(j, t)| doc.norm(k + j) == doc.norm(t));
+            let name_start = k + title.len();
+            let mut name_end = name_start;
+            while name_end < tokens.start && (doc.capitalized(name_end) || mention::abbreviation_dot(doc, name_end)) {
+                name_end += 1;
+            }
+            if !same_title || name_end == name_start {
+                continue;
+            }
+            let id = self.phrase(doc, k..name_end);
+            if self.entities[id].source_type == SourceType::Person && !people.contains(&id) {
+                people.push(id);
+            }
+        }
+        match people[..] {
+            [id] => Some(id),
+            _ => None,
         }
     }
 

@@ -75,9 +75,11 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // findings, 108 matched: precision 0.788, recall 0.663. With "As Mashable
 // reports, ..." read (rule as-source-said) and no listed name ("South
 // Korea") taken for a person "he" stands for: 137 findings, 109 matched:
-// precision 0.796, recall 0.669.
-const PRECISION_FLOOR = 0.776;
-const RECALL_FLOOR = 0.649;
+// precision 0.796, recall 0.669. With the model retrained after issue
+// 11's classes 5-7 were fixed: 137 findings, 110 matched: precision
+// 0.803, recall 0.675.
+const PRECISION_FLOOR = 0.783;
+const RECALL_FLOOR = 0.655;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
