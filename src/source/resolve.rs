@@ -136,7 +136,7 @@ impl Resolver {
                         kind
                     }
                 };
-                if let Some(kind) = kind {
+                if let Some(kind) = kind.filter(|&k| k != SourceType::Person) {
                     d.source_type = kind;
                     person = false;
                 }
@@ -367,8 +367,19 @@ impl Resolver {
         let named: Vec<usize> = (from..i).filter(|&j| surname_at(doc, names, j, i)).collect();
         let mut people = Vec::new();
         for j in named {
+            let known = self.entities.len();
             let id = self.phrase(doc, j..j + 1);
-            if self.entities[id].source_type == SourceType::Person && !people.contains(&id) {
+            if self.entities[id].source_type != SourceType::Person || people.contains(&id) {
+                continue;
+            }
+            // a source before, or a person by what the text says ("his",
+            // "she"): two capitalized words may name a place ("Wembley
+            // Stadium") as well as a person
+            let confirmed = id < known || {
+                let places = self.capitalized_words(doc).get(doc.norm(j)).cloned().unwrap_or_default();
+                kind_from_text(doc, &places) == Some(SourceType::Person)
+            };
+            if confirmed {
                 people.push(id);
             }
         }
@@ -412,8 +423,8 @@ fn initial_before(doc: &Document, i: usize) -> Option<usize> {
 /// the next sentence opening on "The company" or "Its" for an
 /// organization ("The paper" for a medium); "he", "she", "his", "her"
 /// later in the sentence, or the next sentence opening on "He" or "She",
-/// for a person. The most told wins; none or a tie is left to the
-/// default, a person.
+/// for a person. The most told wins; none or a tie tells nothing (and
+/// the default is a person).
 fn kind_from_text(doc: &Document, places: &[usize]) -> Option<SourceType> {
     let lex = lexicon();
     // organization, media, person
@@ -468,6 +479,8 @@ fn kind_from_text(doc: &Document, places: &[usize]) -> Option<SourceType> {
         Some(SourceType::Organization)
     } else if media > person && media > organization {
         Some(SourceType::Media)
+    } else if person > organization && person > media {
+        Some(SourceType::Person)
     } else {
         None
     }
