@@ -158,7 +158,7 @@ fn reports_nothing_said(doc: &Document, c: &Candidate) -> bool {
         let first = doc.norm(m.tokens.start);
         let alone = m.tokens.len() == 1;
         (alone && matches!(first, "few" | "nobody" | "none"))
-            || (alone && matches!(first, "we" | "you" | "us") && doc.quote_around(m.tokens.start).is_none())
+            || (alone && matches!(first, "i" | "we" | "you" | "us") && doc.quote_around(m.tokens.start).is_none())
     });
     negated || nobody || names_no_source(doc, c) || is_credit(doc, c)
 }

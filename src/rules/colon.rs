@@ -3,6 +3,7 @@
 
 use super::clause::content_after;
 use super::{Candidate, Rule};
+use crate::lexicon::Class;
 use crate::report::SourceType;
 use crate::source::describe;
 use crate::source::mention::{self, Form};
@@ -127,7 +128,11 @@ impl Rule for Colon {
             // number ("2016 Nerdcast:") or a verb ("Stated Stone:") first
             let label = |i: usize| NOT_SOURCES.contains(&doc.norm(i));
             let first = (start..colon).find(|&i| !doc.is(i, &["the"])).unwrap_or(start);
-            if label(first) || label(colon - 1) || !doc.is_word(first) {
+            // a function word, or one the text writes in lower case too,
+            // opens a heading ("Sometimes Need:"), not a name
+            let common = doc.any_class(first, Class::Adverb.bit() | Class::Function.bit() | Class::Preposition.bit())
+                || doc.capitalized_by_position(first);
+            if label(first) || label(colon - 1) || !doc.is_word(first) || common {
                 continue;
             }
             let d = describe(doc, source.tokens.clone());
@@ -176,5 +181,6 @@ mod tests {
         assert_none(&Colon, "Veto Power Impedes Peace Efforts: Ending war is a goal.");
         // a heading: its words are not in the story again
         assert_none(&Colon, "Revamped UX: Vidyard makes it easier to add captions.\nThe company says so.");
+        assert_none(&Colon, "Sometimes Need: a kettle you use weekly.\nNeed is relative; you sometimes need it.");
     }
 }

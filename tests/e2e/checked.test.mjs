@@ -77,8 +77,10 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // Korea") taken for a person "he" stands for: 137 findings, 109 matched:
 // precision 0.796, recall 0.669. With the model retrained after issue
 // 11's classes 5-7 were fixed: 137 findings, 110 matched: precision
-// 0.803, recall 0.675.
-const PRECISION_FLOOR = 0.783;
+// 0.803, recall 0.675. With the writer's own "I" outside quotations and
+// headings before a colon that open on a common word left out: 136
+// findings, 110 matched: precision 0.809, recall 0.675.
+const PRECISION_FLOOR = 0.789;
 const RECALL_FLOOR = 0.655;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
