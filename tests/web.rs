@@ -298,7 +298,7 @@ async fn overlay_leaves_the_dom_untouched() {
     // every painted range covers text of a finding
     let list = shown(&h);
     let source = get(&list.iter().find(|f| !get(f, "source").is_null()).unwrap(), "source");
-    assert_eq!(js_slice(&h.text(), &source), "Anna Berg");
+    assert_eq!(js_slice(&h.text(), &source), "Anna Berg, the mayor", "the source with its description");
     h.clear();
     assert_eq!(registry.size(), highlights_before, "highlights removed");
     assert_eq!(document.document_element().unwrap().child_element_count(), top_before, "host removed");

@@ -102,7 +102,7 @@ test("pasted text is highlighted as text, and markup in it stays text", async ()
   assert.equal(await page.locator("#output img").count(), 0, "no markup from the pasted text");
   assert.match(await page.locator("#output").innerText(), /<img src=x onerror=alert\(1\)>/);
   const sources = (await highlightedTexts(page, "#output")).filter((t) => t.role === "source").map((t) => t.text);
-  assert.deepEqual(sources, ["Anna Berg", "officials"]);
+  assert.deepEqual(sources, ["Anna Berg, the mayor", "officials"]);
   await page.screenshot({ path: screenshotPath("demo-pasted") });
   assert.deepEqual(page.problems, []);
   await page.context().close();
