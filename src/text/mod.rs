@@ -43,15 +43,9 @@ pub struct Document<'t> {
     ids: Vec<WordId>,
     /// For each sentence, whether it is in title case (a headline).
     title_case: Vec<bool>,
-    /// How the text writes its words; gathered when first asked for.
-    words_seen: OnceCell<WordsSeen>,
-}
-
-/// The words a text writes in lower case somewhere, as hashes of their
-/// norms.
-#[derive(Default)]
-struct WordsSeen {
-    lower_case: HashSet<u64, BuildHasherDefault<WordHasher>>,
+    /// The words the text writes in lower case somewhere, as hashes of
+    /// their norms; gathered when first asked for.
+    lower_case: OnceCell<HashSet<u64, BuildHasherDefault<WordHasher>>>,
 }
 
 /// What the word lists say of one token: the fields the rules read for
@@ -135,7 +129,7 @@ impl<'t> Document<'t> {
             words: Vec::new(),
             ids,
             title_case: Vec::new(),
-            words_seen: OnceCell::new(),
+            lower_case: OnceCell::new(),
         };
         doc.words = doc.look_up_words(&entries);
         doc.title_case = doc.sentences.iter().map(|s| doc.is_title_case(s.clone())).collect();
@@ -194,7 +188,7 @@ impl<'t> Document<'t> {
     /// same word in lower case elsewhere ("Horror stories about Uber ...",
     /// when "horror" is in the text too).
     pub fn capitalized_by_position(&self, i: usize) -> bool {
-        self.opens_sentence(i) && self.words_seen().lower_case.contains(&self.norm_hash(i))
+        self.opens_sentence(i) && self.lower_case_words().contains(&self.norm_hash(i))
     }
 
     /// True when token `i` is a capitalized word with no word before it in
@@ -207,15 +201,10 @@ impl<'t> Document<'t> {
         BuildHasherDefault::<WordHasher>::default().hash_one(self.norm(i))
     }
 
-    fn words_seen(&self) -> &WordsSeen {
-        self.words_seen.get_or_init(|| {
-            let mut seen = WordsSeen::default();
-            for k in (0..self.len()).filter(|&k| self.is_word(k)) {
-                if !self.tokens.list[k].capitalized {
-                    seen.lower_case.insert(self.norm_hash(k));
-                }
-            }
-            seen
+    fn lower_case_words(&self) -> &HashSet<u64, BuildHasherDefault<WordHasher>> {
+        self.lower_case.get_or_init(|| {
+            let lower = (0..self.len()).filter(|&k| self.is_word(k) && !self.tokens.list[k].capitalized);
+            lower.map(|k| self.norm_hash(k)).collect()
         })
     }
 

@@ -77,7 +77,7 @@ test("wrap mode paints elements, and clearing restores the article's markup exac
   assert.ok((await page.locator("#article sl-mark").count()) > 30);
   const marked = await page.$$eval("#article sl-mark.sl-source", (els) => els.map((e) => e.textContent));
   assert.ok(marked.includes("Radio Calder"), marked.join("|"));
-  await page.locator("#article sl-mark", { hasText: /^Reyes$/ }).first().hover();
+  await page.locator("#article sl-mark.sl-source", { hasText: /^Reyes/ }).first().hover();
   assert.match(await tooltip(page), /Tomas Reyes/);
   await page.screenshot({ path: screenshotPath("demo-wrap") });
   const after = await page.evaluate(() => {

@@ -95,8 +95,9 @@ for (const mode of ["overlay", "wrap"]) {
       const text = window.__h.text();
       return window.__h.findings().filter((f) => f.source).map((f) => text.slice(f.source.start, f.source.end));
     }, mode);
+    // a source's words may run on into its description ("Elena Marsh, the city engineer")
     for (const name of ["Elena Marsh", "Radio Calder", "Tom Hale"]) {
-      assert.ok(found.includes(name), `${name} in ${JSON.stringify(found)}`);
+      assert.ok(found.some((s) => s.startsWith(name)), `${name} in ${JSON.stringify(found)}`);
     }
     assert.ok(!found.includes("Ann Lee"), "a closed shadow root is not read");
 
