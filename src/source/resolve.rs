@@ -39,6 +39,9 @@ pub struct Resolver {
     /// What the text says single names stand for, by lower-case name,
     /// found once for each (see [`kind_from_text`]).
     kinds: HashMap<String, Option<SourceType>>,
+    /// For each title ("president", "prime minister"): how many of its
+    /// capitalized places were read, and the people it was given to there.
+    titled: HashMap<String, (usize, Vec<usize>)>,
     /// Where each capitalized word stands, by lower-case word, found once:
     /// a name's places are looked up, not searched for.
     capitalized: Option<HashMap<String, Vec<usize>>>,
@@ -127,15 +130,7 @@ impl Resolver {
                 d.name = full.clone();
             } else if d.guessed {
                 // "Uber ... the company said", "Lionsgate ... its film"
-                let kind = match self.kinds.get(&surname) {
-                    Some(&kind) => kind,
-                    None => {
-                        let places = self.capitalized_words(doc).get(&surname).map_or(&[][..], Vec::as_slice);
-                        let kind = kind_from_text(doc, places);
-                        self.kinds.insert(surname.clone(), kind);
-                        kind
-                    }
-                };
+                let kind = self.kind_of(doc, &surname);
                 if let Some(kind) = kind.filter(|&k| k != SourceType::Person) {
                     d.source_type = kind;
                     person = false;
@@ -300,6 +295,18 @@ impl Resolver {
         }
     }
 
+    /// What the text says the single name `word` (lower case) stands for,
+    /// found once (see [`kind_from_text`]).
+    fn kind_of(&mut self, doc: &Document, word: &str) -> Option<SourceType> {
+        if let Some(&kind) = self.kinds.get(word) {
+            return kind;
+        }
+        let places = self.capitalized_words(doc).get(word).map_or(&[][..], Vec::as_slice);
+        let kind = kind_from_text(doc, places);
+        self.kinds.insert(word.to_owned(), kind);
+        kind
+    }
+
     /// The one person the text names with the title that `tokens` ("the
     /// president", "the prime minister") give without a name, before
     /// them: "President Barack Obama". None when the title is no person's
@@ -310,9 +317,14 @@ impl Resolver {
         if listed.value.source_type != SourceType::Person || listed.value.is_name {
             return None;
         }
-        let places: Vec<usize> = self.capitalized_words(doc).get(doc.norm(title.start))?.clone();
-        let mut people = Vec::new();
-        for k in places.into_iter().filter(|&k| k < tokens.start) {
+        // mentions are resolved in text order: the places of the title
+        // read for an earlier mention are not read again
+        let key = title.clone().map(|t| doc.norm(t)).collect::<Vec<_>>().join(" ");
+        let (read, mut people) = self.titled.remove(&key).unwrap_or_default();
+        let places = self.capitalized_words(doc).get(doc.norm(title.start)).map_or(&[][..], Vec::as_slice);
+        let unread: Vec<usize> = places.iter().copied().skip(read).take_while(|&k| k < tokens.start).collect();
+        let read = read + unread.len();
+        for k in unread {
             let same_title = title.clone().enumerate().all(|(j, t)| doc.norm(k + j) == doc.norm(t));
             let name_start = k + title.len();
             let mut name_end = name_start;
@@ -327,10 +339,12 @@ impl Resolver {
                 people.push(id);
             }
         }
-        match people[..] {
+        let found = match people[..] {
             [id] => Some(id),
             _ => None,
-        }
+        };
+        self.titled.insert(key, (read, people));
+        found
     }
 
     /// The person the text names last before token `i`, in full
@@ -375,10 +389,7 @@ impl Resolver {
             // a source before, or a person by what the text says ("his",
             // "she"): two capitalized words may name a place ("Wembley
             // Stadium") as well as a person
-            let confirmed = id < known || {
-                let places = self.capitalized_words(doc).get(doc.norm(j)).cloned().unwrap_or_default();
-                kind_from_text(doc, &places) == Some(SourceType::Person)
-            };
+            let confirmed = id < known || self.kind_of(doc, doc.norm(j)) == Some(SourceType::Person);
             if confirmed {
                 people.push(id);
             }
