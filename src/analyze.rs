@@ -138,9 +138,10 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// An attribution that reports nothing said by anyone: the writer's own
-/// "we" or "you" outside quotations ("We were told", "you might think"),
-/// a cue denied with nothing said after it ("has not commented on it"), or
-/// nobody as the source ("Few would argue").
+/// "I", "we" or "you" outside quotations ("We were told", "you might
+/// think"), a cue denied with nothing said after it ("has not commented on
+/// it"), nobody as the source ("Few would argue"), a source that names no
+/// one, or a reporter's credit.
 fn reports_nothing_said(doc: &Document, c: &Candidate) -> bool {
     if c.kind != Kind::Attribution {
         return false;

@@ -80,14 +80,14 @@ pub fn widen(
         words.end = source.end;
     }
     if words.end == source.end {
-        words.end = if source.start >= cue.end {
-            let content_after = c.content.iter().any(|r| r.start >= source.end);
-            let end = (!content_after).then(|| described_to_sentence_end(doc, source.end, sentence.end, taken));
-            end.flatten()
-        } else {
+        let described = if source.start < cue.end {
             described_up_to_cue(doc, source.end, cue.start)
-        }
-        .unwrap_or(words.end);
+        } else if c.content.iter().any(|r| r.start >= source.end) {
+            None // the content follows the source: no description does
+        } else {
+            described_to_sentence_end(doc, source.end, sentence.end, taken)
+        };
+        words.end = described.unwrap_or(words.end);
     }
     c.cue = cue.clone();
     if words != source {

@@ -145,7 +145,8 @@ impl Rule for Colon {
             // a speaker's label names someone the story talks about: its last
             // word is in the text again ("Revamped UX: ..." is a heading)
             let last = colon - 1;
-            if !(0..doc.len()).any(|k| !sentence.contains(&k) && doc.capitalized(k) && doc.norm(k) == doc.norm(last)) {
+            let here = sentence.clone().filter(|&k| doc.capitalized(k) && doc.norm(k) == doc.norm(last)).count();
+            if doc.times_capitalized(last) as usize <= here {
                 continue;
             }
             let content = content_after(doc, colon + 1);

@@ -77,9 +77,7 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     let mut in_name = false;
     let mut k = start;
     while k < end {
-        // a listed name names only in capitals: "Time", not "the first time"
-        let listed = lex.sources.longest_at(doc.ids(), k, end);
-        if let Some((n, phrase)) = listed.filter(|(_, p)| !p.value.is_name || doc.capitalized(k)) {
+        if let Some((n, phrase)) = doc.source_phrase_at(k, end) {
             let word = phrase.value;
             let last_is_lower = !doc.capitalized(k + n - 1) || doc.capitalized_by_position(k + n - 1);
             if word.is_name {

@@ -234,8 +234,9 @@ impl Resolver {
         self.add(Description { source_type, name, proper: false, described: false, guessed: false }, None)
     }
 
-    /// "he" and "she" stand for the person last named as a source that the
-    /// text has not called by the other pronoun; "they" and "it" for the
+    /// "he" and "she" stand for the one person just named, else the person
+    /// last named as a source, else the person last named at all, never
+    /// one the text called by the other pronoun; "they" and "it" for the
     /// last group or organization.
     fn pronoun(&mut self, doc: &Document, tokens: Range<usize>) -> usize {
         let word = doc.norm(tokens.start);
@@ -246,25 +247,32 @@ impl Resolver {
             "it" => (&[SourceType::Organization, SourceType::Media, SourceType::Document, SourceType::Social], None),
             _ => (&[], None),
         };
-        // the person just named, if the pronoun may stand for them
+        // "he" and "she" never stand for a person the text called by the other
+        let fits = |e: &Entity| pronoun.is_none() || e.pronoun.is_none() || e.pronoun == pronoun;
+        // the person just named ...
+        let mut found = None;
         if pronoun.is_some() {
-            let just_named = self.person_just_named(doc, tokens.start);
-            if let Some(id) = just_named.filter(|&id| self.entities[id].pronoun.is_none_or(|p| Some(p) == pronoun)) {
-                self.entities[id].pronoun = pronoun;
-                return id;
-            }
+            found = self.person_just_named(doc, tokens.start).filter(|&id| fits(&self.entities[id]));
         }
-        let found = self.recent.iter().rev().copied().find(|&id| {
-            let e = &self.entities[id];
-            // "they" may stand for "Bush and Christie"; "he" and "it" may not
-            let group = is_group(&e.name);
-            let type_fits = if word == "they" {
-                group || wanted.contains(&e.source_type)
-            } else {
-                !group && wanted.contains(&e.source_type)
-            };
-            type_fits && (pronoun.is_none() || e.pronoun.is_none() || e.pronoun == pronoun)
-        });
+        // ... else the last source that fits ...
+        if found.is_none() {
+            found = self.recent.iter().rev().copied().find(|&id| {
+                let e = &self.entities[id];
+                // "they" may stand for "Bush and Christie"; "he" and "it" may not
+                let group = is_group(&e.name);
+                let type_fits = if word == "they" {
+                    group || wanted.contains(&e.source_type)
+                } else {
+                    !group && wanted.contains(&e.source_type)
+                };
+                type_fits && fits(e)
+            });
+        }
+        // ... else the person last named at all ("Kaplan had the cards
+        // printed. ... he says")
+        if found.is_none() && pronoun.is_some() {
+            found = self.person_named_before(doc, tokens.start).filter(|&id| fits(&self.entities[id]));
+        }
         match found {
             Some(id) => {
                 if pronoun.is_some() {
@@ -272,18 +280,6 @@ impl Resolver {
                 }
                 id
             }
-            None if pronoun.is_some() => match self
-                .person_named_before(doc, tokens.start)
-                // not a person the text called by the other pronoun
-                .filter(|&id| self.entities[id].pronoun.is_none_or(|p| Some(p) == pronoun))
-            {
-                // "Kaplan had the cards printed. ... he says"
-                Some(id) => {
-                    self.entities[id].pronoun = pronoun;
-                    id
-                }
-                None => self.unresolved(doc, tokens, SourceType::Person),
-            },
             None => {
                 let source_type = match word {
                     "he" | "she" | "i" => SourceType::Person,
@@ -339,10 +335,7 @@ impl Resolver {
                 people.push(id);
             }
         }
-        let found = match people[..] {
-            [id] => Some(id),
-            _ => None,
-        };
+        let found = the_only(&people);
         self.titled.insert(key, (read, people));
         found
     }
@@ -394,10 +387,15 @@ impl Resolver {
                 people.push(id);
             }
         }
-        match people[..] {
-            [id] => Some(id),
-            _ => None,
-        }
+        the_only(&people)
+    }
+}
+
+/// The one entity of `ids`, if there is exactly one.
+fn the_only(ids: &[usize]) -> Option<usize> {
+    match ids {
+        [id] => Some(*id),
+        _ => None,
     }
 }
 

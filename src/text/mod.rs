@@ -14,7 +14,7 @@ use std::ops::Range;
 
 pub use token::{tokenize, QuoteSide, Token, TokenKind, Tokens};
 
-use crate::lexicon::{lexicon, Class, Verb, Word, WordHasher, WordId};
+use crate::lexicon::{lexicon, Class, Phrase, SourceWord, Verb, Word, WordHasher, WordId};
 use crate::Span;
 
 /// A text split into tokens, sentences, paragraphs and quotations.
@@ -43,9 +43,17 @@ pub struct Document<'t> {
     ids: Vec<WordId>,
     /// For each sentence, whether it is in title case (a headline).
     title_case: Vec<bool>,
-    /// The words the text writes in lower case somewhere, as hashes of
-    /// their norms; gathered when first asked for.
-    lower_case: OnceCell<HashSet<u64, BuildHasherDefault<WordHasher>>>,
+    /// How the text writes its words; gathered when first asked for.
+    words_seen: OnceCell<WordsSeen>,
+}
+
+/// How a text writes its words, by hash of their norms.
+#[derive(Default)]
+struct WordsSeen {
+    /// The words written in lower case somewhere.
+    lower_case: HashSet<u64, BuildHasherDefault<WordHasher>>,
+    /// How many times each word is written capitalized.
+    capitalized: HashMap<u64, u32, BuildHasherDefault<WordHasher>>,
 }
 
 /// What the word lists say of one token: the fields the rules read for
@@ -129,7 +137,7 @@ impl<'t> Document<'t> {
             words: Vec::new(),
             ids,
             title_case: Vec::new(),
-            lower_case: OnceCell::new(),
+            words_seen: OnceCell::new(),
         };
         doc.words = doc.look_up_words(&entries);
         doc.title_case = doc.sentences.iter().map(|s| doc.is_title_case(s.clone())).collect();
@@ -183,12 +191,26 @@ impl<'t> Document<'t> {
         i < self.len() && self.tokens.list[i].capitalized && self.tokens.list[i].kind == TokenKind::Word
     }
 
+    /// The longest phrase of the source lists at token `i`, ending by token
+    /// `end`, and its length in tokens. A listed name names only in
+    /// capitals: "Time", not "the first time".
+    pub fn source_phrase_at(&self, i: usize, end: usize) -> Option<(usize, &'static Phrase<SourceWord>)> {
+        let (n, phrase) = lexicon().sources.longest_at(&self.ids, i, end)?;
+        (!phrase.value.is_name || self.capitalized(i)).then_some((n, phrase))
+    }
+
     /// True when token `i` is capitalized only because it opens its
     /// sentence: no word comes before it there, and the text writes the
     /// same word in lower case elsewhere ("Horror stories about Uber ...",
     /// when "horror" is in the text too).
     pub fn capitalized_by_position(&self, i: usize) -> bool {
-        self.opens_sentence(i) && self.lower_case_words().contains(&self.norm_hash(i))
+        self.opens_sentence(i) && self.words_seen().lower_case.contains(&self.norm_hash(i))
+    }
+
+    /// How many times the text writes the word of token `i` capitalized,
+    /// here included ("Politifact: ..." then "Politifact rated it").
+    pub fn times_capitalized(&self, i: usize) -> u32 {
+        self.words_seen().capitalized.get(&self.norm_hash(i)).copied().unwrap_or(0)
     }
 
     /// True when token `i` is a capitalized word with no word before it in
@@ -201,10 +223,17 @@ impl<'t> Document<'t> {
         BuildHasherDefault::<WordHasher>::default().hash_one(self.norm(i))
     }
 
-    fn lower_case_words(&self) -> &HashSet<u64, BuildHasherDefault<WordHasher>> {
-        self.lower_case.get_or_init(|| {
-            let lower = (0..self.len()).filter(|&k| self.is_word(k) && !self.tokens.list[k].capitalized);
-            lower.map(|k| self.norm_hash(k)).collect()
+    fn words_seen(&self) -> &WordsSeen {
+        self.words_seen.get_or_init(|| {
+            let mut seen = WordsSeen::default();
+            for k in (0..self.len()).filter(|&k| self.is_word(k)) {
+                if self.tokens.list[k].capitalized {
+                    *seen.capitalized.entry(self.norm_hash(k)).or_default() += 1;
+                } else {
+                    seen.lower_case.insert(self.norm_hash(k));
+                }
+            }
+            seen
         })
     }
 
@@ -306,12 +335,8 @@ impl<'t> Document<'t> {
             })
             .collect();
         for i in 0..self.len() {
-            // a listed name names only in capitals: "Time", not "time"
             let longest = [
-                lex.sources
-                    .longest_at(&self.ids, i, self.len())
-                    .filter(|(_, phrase)| !phrase.value.is_name || self.token(i).capitalized)
-                    .map(|(n, _)| n),
+                self.source_phrase_at(i, self.len()).map(|(n, _)| n),
                 lex.demonyms.longest_at(&self.ids, i, self.len()).map(|(n, _)| n),
             ];
             if let Some(n) = longest.into_iter().flatten().max() {
