@@ -2,7 +2,7 @@
 //! before it ("As Mashable reports, the company announced ...") or after
 //! it ("The plant closed, as Reuters reported.").
 
-use super::clause::{content_after, content_before, trimmed};
+use super::clause::{content_after, content_before, reporting_verb, trimmed};
 use super::{Candidate, Rule};
 use crate::lexicon::{Class, Verb};
 use crate::source::mention::{self, Form};
@@ -38,7 +38,7 @@ impl Rule for AsSourceSaid {
             }
             let ceiling = (i + 2 + MAX_SOURCE).min(sentence.end);
             let Some(verb) =
-                (i + 2..ceiling).find(|&k| doc.verb(k).is_some_and(|v| !v.has("intent") && !v.has("quote")))
+                (i + 2..ceiling).find(|&k| reporting_verb(doc, k).is_some_and(|v| !v.has("intent") && !v.has("quote")))
             else {
                 continue;
             };
@@ -92,6 +92,12 @@ mod tests {
             &AsSourceSaid,
             "As Harbour Weekly reports, the ferry company raised its fares.",
             &["reports | Harbour Weekly | the ferry company raised its fares"],
+        );
+        // "States" of "the United States" is no verb
+        assert_finds(
+            &AsSourceSaid,
+            "As the United States warned, the strait is closed.",
+            &["warned | the United States | the strait is closed"],
         );
         assert_finds(
             &AsSourceSaid,
