@@ -206,10 +206,12 @@ fn inherit_sources(doc: &Document, kept: &mut Vec<Candidate>) {
         }
         let cue = kept[k].cue.start;
         let sentence = doc.sentence_around(cue);
+        // kept is in cue order: the search stops at the sentence's start
         let before = kept[..k]
             .iter()
             .rev()
-            .find(|p| p.kind == Kind::Attribution && p.source.is_some() && p.cue.start >= sentence.start);
+            .take_while(|p| p.cue.start >= sentence.start)
+            .find(|p| p.kind == Kind::Attribution && p.source.is_some());
         // a clause joined after that attribution has a subject of its own
         let from = before.map_or(sentence.start, |p| p.cue.start);
         let source = mention::joined_clause_subject(doc, from, cue)
@@ -382,11 +384,10 @@ fn link_disputes(doc: &Document, kept: &[Candidate], findings: &mut [Finding]) {
             continue;
         }
         let sentence = doc.sentence_of(kept[k].cue.start);
-        let target = (0..k).rev().find(|&j| {
+        // kept is in cue order: the search stops at the sentence before
+        let target = (0..k).rev().take_while(|&j| doc.sentence_of(kept[j].cue.start) + 1 >= sentence).find(|&j| {
             let c = &kept[j];
-            c.kind == Kind::Attribution
-                && c.cue.end <= kept[k].cue.start
-                && doc.sentence_of(c.cue.start) + 1 >= sentence
+            c.kind == Kind::Attribution && c.cue.end <= kept[k].cue.start
         });
         findings[k].disputes = target;
     }
