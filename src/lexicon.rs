@@ -11,6 +11,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::report::{Judgement, SourceType};
+
+/// The word list `lexicon/NAME`, as `build.rs` copies it into the build:
+/// without comments and blank lines.
+macro_rules! list {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/", $name))
+    };
+}
 use crate::text::tokenize;
 
 /// A fast hash for short words. The keys are our own word lists, so the
@@ -370,13 +378,13 @@ impl Lexicon {
         // Order matters where two files list the same words: the more
         // specific kind comes first ("channel" is social before media).
         let files = [
-            (SourceType::Social, include_str!("../lexicon/social.txt")),
-            (SourceType::Media, include_str!("../lexicon/media.txt")),
-            (SourceType::Document, include_str!("../lexicon/document.txt")),
-            (SourceType::Unnamed, include_str!("../lexicon/unnamed.txt")),
-            (SourceType::Organization, include_str!("../lexicon/organization.txt")),
-            (SourceType::Organization, include_str!("../lexicon/countries.txt")),
-            (SourceType::Person, include_str!("../lexicon/person.txt")),
+            (SourceType::Social, list!("social.txt")),
+            (SourceType::Media, list!("media.txt")),
+            (SourceType::Document, list!("document.txt")),
+            (SourceType::Unnamed, list!("unnamed.txt")),
+            (SourceType::Organization, list!("organization.txt")),
+            (SourceType::Organization, list!("countries.txt")),
+            (SourceType::Person, list!("person.txt")),
         ];
         for (source_type, file) in files {
             for (phrases, tags) in entries(file) {
@@ -387,23 +395,23 @@ impl Lexicon {
                 }
             }
         }
-        let abbreviations = numbering.list(include_str!("../lexicon/abbreviations.txt"));
-        let demonyms = numbering.list(include_str!("../lexicon/demonyms.txt"));
-        let hedges = numbering.list(include_str!("../lexicon/hedges.txt"));
-        let hearsay = numbering.list(include_str!("../lexicon/hearsay.txt"));
-        let disputes = numbering.list(include_str!("../lexicon/disputes.txt"));
+        let abbreviations = numbering.list(list!("abbreviations.txt"));
+        let demonyms = numbering.list(list!("demonyms.txt"));
+        let hedges = numbering.list(list!("hedges.txt"));
+        let hearsay = numbering.list(list!("hearsay.txt"));
+        let disputes = numbering.list(list!("disputes.txt"));
         // one table for all single-word facts
         let mut words: WordMap<Word> = WordMap::default();
         for (norm, id) in numbering.ids {
             words.entry(norm).or_default().id = id;
         }
-        for (norm, classes) in word_classes(include_str!("../lexicon/grammar.txt")) {
+        for (norm, classes) in word_classes(list!("grammar.txt")) {
             words.entry(norm).or_default().classes = classes;
         }
-        for (norm, verb) in verbs(include_str!("../lexicon/reporting_verbs.txt")) {
+        for (norm, verb) in verbs(list!("reporting_verbs.txt")) {
             words.entry(norm).or_default().verb = Some(verb);
         }
-        for (norm, tags) in word_table(include_str!("../lexicon/claim_nouns.txt")) {
+        for (norm, tags) in word_table(list!("claim_nouns.txt")) {
             words.entry(norm).or_default().claim_noun = Some(tags);
         }
         Lexicon { abbreviations, sources, demonyms, hedges, hearsay, disputes, words }
@@ -477,18 +485,18 @@ mod tests {
     #[test]
     fn plain_phrases_split_as_the_tokenizer_splits_them() {
         let files = [
-            include_str!("../lexicon/social.txt"),
-            include_str!("../lexicon/media.txt"),
-            include_str!("../lexicon/document.txt"),
-            include_str!("../lexicon/unnamed.txt"),
-            include_str!("../lexicon/organization.txt"),
-            include_str!("../lexicon/countries.txt"),
-            include_str!("../lexicon/person.txt"),
-            include_str!("../lexicon/abbreviations.txt"),
-            include_str!("../lexicon/demonyms.txt"),
-            include_str!("../lexicon/hedges.txt"),
-            include_str!("../lexicon/hearsay.txt"),
-            include_str!("../lexicon/disputes.txt"),
+            list!("social.txt"),
+            list!("media.txt"),
+            list!("document.txt"),
+            list!("unnamed.txt"),
+            list!("organization.txt"),
+            list!("countries.txt"),
+            list!("person.txt"),
+            list!("abbreviations.txt"),
+            list!("demonyms.txt"),
+            list!("hedges.txt"),
+            list!("hearsay.txt"),
+            list!("disputes.txt"),
         ];
         let (mut fast, mut slow) = (Numbering::default(), Numbering::default());
         for file in files {
@@ -524,7 +532,7 @@ mod tests {
 
     #[test]
     fn no_verb_is_listed_twice() {
-        let file = include_str!("../lexicon/reporting_verbs.txt");
+        let file = list!("reporting_verbs.txt");
         let mut seen = std::collections::HashSet::new();
         for line in file.lines().filter(|l| !l.starts_with('#')) {
             if let Some(base) = line.split_whitespace().next() {
