@@ -209,8 +209,9 @@ impl Resolver {
                     continue;
                 }
                 let first = if i >= 2 && name_word(i - 2) && i - 2 > sentence_start { i - 2 } else { i - 1 };
-                if first == sentence_start && doc.any_class(first, u32::MAX) {
-                    continue; // "But Rutte": not a first name
+                // "But Rutte", "“As Eloise": not a first name
+                if !(sentence_start..first).any(|k| doc.is_word(k)) && doc.any_class(first, u32::MAX) {
+                    continue;
                 }
                 names.entry(doc.norm(i).to_owned()).or_insert_with(|| name_text(doc, first..i + 1));
             }
@@ -593,6 +594,13 @@ mod tests {
             &["Ann Lee", "Bob Day", "He", "She"],
         );
         assert_eq!(names[3].0, "Ann Lee");
+    }
+
+    #[test]
+    fn a_word_opening_a_quotation_is_no_first_name() {
+        let text = "Eloise Parry, 21, was ill.\n\n“As Eloise grew weak, the staff did all they could.”\n\nFiona Parry issued a plea.\n\n“Eloise never knew,” she said.";
+        let names = resolve_all(text, &["she"]);
+        assert_ne!(names[0].0, "As Eloise");
     }
 
     #[test]
