@@ -150,11 +150,17 @@ fn source_of(
         tagged_run(doc, cue, sentence, source_p),
     ];
     let belief = |m: &Mention| m.tokens.clone().map(source_p).sum::<f32>() / m.tokens.len() as f32;
-    candidates
+    let found: Vec<Mention> = candidates
         .into_iter()
         .flatten()
         .filter(|m| !m.tokens.is_empty() && (m.tokens.end <= cue.start || m.tokens.start >= cue.end))
-        .max_by(|a, b| belief(a).total_cmp(&belief(b)))
+        .collect();
+    let best = found.iter().max_by(|a, b| belief(a).total_cmp(&belief(b)))?;
+    // a phrase the rules read around the words believed in is the whole
+    // name: "the Joint Committee on Intelligence and Security", not "Security"
+    let within =
+        |m: &&Mention| m.form == Form::Phrase && m.tokens.start <= best.tokens.start && best.tokens.end <= m.tokens.end;
+    found.iter().filter(within).max_by_key(|m| m.tokens.len()).or(Some(best)).cloned()
 }
 
 /// The run of words in the sentence that the source tagger gives at least
@@ -181,4 +187,22 @@ fn tagged_run(
     }
     let form = if b - a == 1 && doc.class(a, Class::Pronoun) { Form::Pronoun } else { Form::Phrase };
     Some(Mention { tokens: a..b, form })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_source_is_the_whole_phrase_around_the_words_believed_in() {
+        let text = "Since then the Joint Committee on Intelligence and Security has pointed out a flaw.";
+        let doc = Document::new(text);
+        let at = |w: &str| (0..doc.len()).find(|&i| doc.norm(i) == w).expect("word in text");
+        let cue = at("pointed")..at("out") + 1;
+        // the source tagger believes in "Security" alone
+        let security = at("security");
+        let source_p = |i: usize| if i == security { 0.9 } else { 0.1 };
+        let source = source_of(&doc, &cue, doc.sentence_around(cue.start), &source_p).expect("a source");
+        assert_eq!(doc.span(source.tokens).text(text), "the Joint Committee on Intelligence and Security");
+    }
 }
