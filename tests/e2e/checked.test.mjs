@@ -79,9 +79,13 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // 11's classes 5-7 were fixed: 137 findings, 110 matched: precision
 // 0.803, recall 0.675. With the writer's own "I" outside quotations and
 // headings before a colon that open on a common word left out: 136
-// findings, 110 matched: precision 0.809, recall 0.675.
-const PRECISION_FLOOR = 0.789;
-const RECALL_FLOOR = 0.655;
+// findings, 110 matched: precision 0.809, recall 0.675. With the taggers
+// trained with half the L1 (twice the weights), "“As Eloise" no first
+// name, and the tagger's proposals taking the whole phrase around the
+// words believed in as source: 139 findings, 115 matched, precision
+// 0.827, recall 0.706.
+const PRECISION_FLOOR = 0.807;
+const RECALL_FLOOR = 0.686;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
