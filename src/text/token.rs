@@ -219,7 +219,9 @@ pub fn tokenize(text: &str) -> Tokens {
             pos = links.next().map_or(after, |l| l.end);
             kind = TokenKind::Link;
         } else if c.is_alphanumeric()
-            || ((c == '@' || c == '#') && char_at(text, after).is_some_and(|n| n.is_alphanumeric()))
+            || (c == '@' && char_at(text, after).is_some_and(|n| n.is_alphanumeric()))
+            // a hashtag starts with a letter: "#1" is a sign and a number
+            || (c == '#' && char_at(text, after).is_some_and(|n| n.is_alphabetic()))
         {
             pos = scan_word(text, start);
             let number = text[start..pos].bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
@@ -438,6 +440,7 @@ mod tests {
         assert_eq!(words("the U.S. said"), ["the", "U.S.", "said"]);
         assert_eq!(words("Mr. Trump"), ["Mr", ".", "Trump"]);
         assert_eq!(words("mail a@b.com now"), ["mail", "a@b.com", "now"]);
+        assert_eq!(words("#MeToo and @ap, Lesson #1"), ["#MeToo", "and", "@ap", ",", "Lesson", "#", "1"]);
         assert_eq!(words("end.Next"), ["end", ".", "Next"]);
     }
 
