@@ -369,10 +369,18 @@ impl Resolver {
     /// discovery. “You know where ...,” he said"). None when those words
     /// name two people.
     fn person_just_named(&mut self, doc: &Document, i: usize) -> Option<usize> {
-        let own = doc.sentence_around(i);
-        let from = if own.start > 0 { doc.sentence_around(own.start - 1).start } else { own.start };
+        // "“... . ...,” he said": the speaker of a quotation is named in the
+        // sentence before it opens, however many sentences it runs
+        let closed = (i.saturating_sub(2)..i).rev().find_map(|k| doc.quote_closed_at(k));
+        let (from, until) = match closed.map(|q| doc.quotes[q].open) {
+            Some(open) => (doc.sentence_around(open.saturating_sub(1)).start, open),
+            None => {
+                let own = doc.sentence_around(i);
+                (if own.start > 0 { doc.sentence_around(own.start - 1).start } else { own.start }, i)
+            }
+        };
         let names = self.names_in_text(doc);
-        let named: Vec<usize> = (from..i).filter(|&j| surname_at(doc, names, j, i)).collect();
+        let named: Vec<usize> = (from..until).filter(|&j| surname_at(doc, names, j, i)).collect();
         let mut people = Vec::new();
         for j in named {
             let known = self.entities.len();
@@ -601,6 +609,14 @@ mod tests {
         let text = "Eloise Parry, 21, was ill.\n\n“As Eloise grew weak, the staff did all they could.”\n\nFiona Parry issued a plea.\n\n“Eloise never knew,” she said.";
         let names = resolve_all(text, &["she"]);
         assert_ne!(names[0].0, "As Eloise");
+    }
+
+    #[test]
+    fn the_speaker_of_a_long_quotation_is_named_before_it() {
+        let text =
+            "Bob Day said it. Ann Lee said so. Bob Day made a discovery. “It was big. It was odd. I left,” he said.";
+        let names = resolve_all(text, &["Bob Day", "Ann Lee", "he"]);
+        assert_eq!(names[2].0, "Bob Day");
     }
 
     #[test]
