@@ -175,6 +175,27 @@ fn thousands_of_titles_and_pronouns() {
     assert_eq!(report.findings.len(), 10_000, "the president and he, in every one");
 }
 
+/// Every form of every listed reporting verb, where a text or a sentence
+/// ends right after it or after one word more: what the rules read after a
+/// verb may not be there ("Officials believe" once read past the end).
+#[test]
+fn texts_that_end_at_a_reporting_verb() {
+    let verbs = include_str!("../lexicon/reporting_verbs.txt");
+    let forms = verbs.lines().filter(|l| !l.starts_with('#')).flat_map(|l| l.split_whitespace().take(5));
+    for form in forms {
+        for text in [
+            format!("Officials {form}"),
+            format!("Officials {form} it"),
+            format!("“Yes,” {form}"),
+            format!("Officials {form}."),
+            format!("It is {form}"),
+            form.to_uppercase(),
+        ] {
+            check(&text, &analyze(&text));
+        }
+    }
+}
+
 #[test]
 fn empty_and_blank_text() {
     for text in ["", " ", "\n\n\n", "\u{FEFF}", "\u{200B}\u{200B}"] {

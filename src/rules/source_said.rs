@@ -223,6 +223,9 @@ fn clause_follows(doc: &Document, i: usize) -> bool {
 /// ...". A verb that is also a noun ("claims", "reports") is only taken as
 /// a verb before one.
 fn opens_clause(doc: &Document, i: usize) -> bool {
+    if i >= doc.len() {
+        return false; // the text ends: "Officials believe"
+    }
     let w = doc.norm(i);
     doc.class(i, Class::Determiner)
         || doc.class(i, Class::Pronoun)
