@@ -110,10 +110,8 @@ pub fn widen(
 fn described_up_to_cue(doc: &Document, source_end: usize, cue_start: usize) -> Option<usize> {
     let aside = source_end + 1..cue_start.checked_sub(1)?;
     let opens = doc.is(source_end, &[","]) && doc.is(aside.end, &[","]) && aside.len() <= MAX_GROWTH;
-    let first = aside.start;
-    let describes = doc.is(first, &["a", "an", "the"]) || doc.capitalized(first) && !doc.any_class(first, FUNCTION);
-    let plain = aside.clone().all(|k| !matches!(doc.token(k).kind, TokenKind::Quote(_)) && !doc.is(k, &[";", ":"]));
-    (opens && !aside.is_empty() && describes && plain).then_some(aside.end)
+    let plain = aside.clone().all(|k| plain_word(doc, k));
+    (opens && !aside.is_empty() && opens_description(doc, aside.start) && plain).then_some(aside.end)
 }
 
 /// The end of a description that follows a source after its cue to the
@@ -126,16 +124,26 @@ fn described_to_sentence_end(doc: &Document, source_end: usize, sentence_end: us
     if !doc.is(source_end, &[","]) || first >= sentence_end {
         return None;
     }
-    let describes = doc.is(first, &["a", "an", "the"])
-        || doc.capitalized(first) && !doc.any_class(first, FUNCTION)
-        || doc.source_word(first) && !doc.any_class(first, FUNCTION);
+    let describes = opens_description(doc, first) || doc.source_word(first) && !doc.any_class(first, FUNCTION);
     let mut end = sentence_end;
     while end > first && (!doc.is_word(end - 1) && doc.token(end - 1).kind != TokenKind::Number) {
         end -= 1; // the final period, a closing bracket or quotation mark
     }
-    let plain =
-        (first..end).all(|k| !taken[k] && !matches!(doc.token(k).kind, TokenKind::Quote(_)) && !doc.is(k, &[";", ":"]));
+    let plain = (first..end).all(|k| !taken[k] && plain_word(doc, k));
     (describes && plain && end > first && end - first <= MAX_GROWTH).then_some(end)
+}
+
+/// True when token `k` can open a description: an article, or a
+/// capitalized word that is not a function word ("a GOP strategist",
+/// "Florida's former governor").
+fn opens_description(doc: &Document, k: usize) -> bool {
+    doc.is(k, &["a", "an", "the"]) || doc.capitalized(k) && !doc.any_class(k, FUNCTION)
+}
+
+/// True when token `k` can stand in a description: no quotation mark,
+/// semicolon or colon.
+fn plain_word(doc: &Document, k: usize) -> bool {
+    !matches!(doc.token(k).kind, TokenKind::Quote(_)) && !doc.is(k, &[";", ":"])
 }
 
 /// True for a word that may stand between a subject and its verb: an
