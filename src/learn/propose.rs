@@ -90,6 +90,19 @@ pub fn cues(
         if headline(doc, sentence.clone()) {
             continue;
         }
+        // "X met survivors and [blasted] ...": a verb joined to the one
+        // before shares its subject, which settling finds (as for the rules'
+        // coordinated verbs)
+        if joined(doc, &cue, sentence.start) {
+            let content = clause::content_after(doc, cue.end);
+            if !content.is_empty() {
+                let mut c = Candidate::hearsay(RULE, cue, content);
+                c.inherits_source = true;
+                c.loaded = doc.verb(c.cue.start).and_then(|v| v.judgement());
+                out.push(c);
+            }
+            continue;
+        }
         let Some(source) = source_of(doc, &cue, sentence.clone(), source_p) else { continue };
         // the claim is on the other side of the cue from its source
         let content = if source.tokens.start >= cue.end {
@@ -106,6 +119,16 @@ pub fn cues(
         c.loaded = doc.verb(c.cue.start).and_then(|v| v.judgement());
         out.push(c);
     }
+}
+
+/// True when the cue follows "and" or "but", past any auxiliaries and
+/// adverbs: "and has long questioned".
+fn joined(doc: &Document, cue: &Range<usize>, floor: usize) -> bool {
+    let mut k = cue.start;
+    while k > floor && doc.any_class(k - 1, BETWEEN_SUBJECT_AND_VERB) {
+        k -= 1;
+    }
+    k > floor + 1 && doc.is(k - 1, &["and", "but"])
 }
 
 /// True when token `i` is a word that can carry a cue by itself: not a
@@ -192,6 +215,19 @@ fn tagged_run(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verb_joined_to_the_one_before_shares_its_subject() {
+        let text = "The mayor toured the site and has repeatedly criticized the plan as reckless.";
+        let doc = Document::new(text);
+        let criticized = (0..doc.len()).find(|&i| doc.norm(i) == "criticized").expect("word in text");
+        let cue_p = |i: usize| if i == criticized { 0.9 } else { 0.0 };
+        let mut out = Vec::new();
+        cues(&doc, &cue_p, &|_| 0.0, &[], &mut out);
+        let [c] = out.as_slice() else { panic!("one proposal: {out:?}") };
+        assert_eq!(doc.span(c.cue.clone()).text(text), "criticized");
+        assert!(c.inherits_source && c.source.is_none(), "{c:?}");
+    }
 
     #[test]
     fn the_source_is_the_whole_phrase_around_the_words_believed_in() {

@@ -20,8 +20,11 @@ impl Rule for Coordinated {
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
         for i in 1..doc.len() {
             let Some(verb) = reporting_verb(doc, i) else { continue };
-            // verbs of speech only: the others need more than a shared subject
-            if verb.says_little() || verb.has("dispute") || !verb.is(Verb::PAST | Verb::THIRD) {
+            // verbs of speech, and in the past those of stance, belief and
+            // intent too ("and promised to ..."); weak and quoting verbs
+            // need more than a shared subject
+            let stance_in_past = verb.is(Verb::PAST) && !verb.has("weak") && !verb.has("quote");
+            if verb.says_little() && !stance_in_past || verb.has("dispute") || !verb.is(Verb::PAST | Verb::THIRD) {
                 continue;
             }
             let sentence = doc.sentence_around(i);
@@ -68,6 +71,22 @@ mod tests {
             "Clinton repeatedly invoked President Obama and suggested that the critiques were attacks on him.",
             &["suggested | - | that the critiques were attacks on him"],
         );
+    }
+
+    #[test]
+    fn a_second_verb_of_stance_or_intent_in_the_past() {
+        assert_finds(
+            &Coordinated,
+            "The mayor toured the site and promised that the road would reopen.",
+            &["promised | - | that the road would reopen"],
+        );
+        assert_finds(
+            &Coordinated,
+            "Marshall spoke for an hour, and noted the university supported his decision.",
+            &["noted | - | the university supported his decision"],
+        );
+        // a weak verb needs more than a shared subject
+        assert_none(&Coordinated, "The mayor toured the site and showed the road would reopen.");
     }
 
     #[test]

@@ -455,12 +455,25 @@ fn subject_at(doc: &Document, mut start: usize, before: usize) -> Option<Mention
         start += 1;
     }
     let m = after(doc, start, before)?;
-    let next = m.tokens.end;
+    let verb_next = |next: usize| {
+        doc.is_word(next)
+            && (doc.class(next, Class::Aux) || doc.class(next, Class::Adverb) || !is_function_word(doc, next))
+            && !doc.is(next, &["of", "and", "or"])
+    };
     let speaker = m.tokens.len() == 1 && doc.class(m.tokens.start, Class::Speaker);
-    let verb_next = doc.is_word(next)
-        && (doc.class(next, Class::Aux) || doc.class(next, Class::Adverb) || !is_function_word(doc, next))
-        && !doc.is(next, &["of", "and", "or"]);
-    (m.form != Form::Relative && !speaker && verb_next).then_some(m)
+    if m.form == Form::Relative || speaker {
+        return None;
+    }
+    if verb_next(m.tokens.end) {
+        return Some(m);
+    }
+    // the phrase ran on over a verb no list knows: "[Obama] met survivors
+    // and said"; the subject ends at a head before it that a verb follows
+    let first = m.tokens.start;
+    (first..m.tokens.end - 1)
+        .rev()
+        .find(|&k| can_be_head(doc, k) && !doc.capitalized(k + 1) && verb_next(k + 1))
+        .map(|k| Mention { tokens: first..k + 1, form: m.form })
 }
 
 /// True when token `i` is the period of an abbreviation or an initial
@@ -675,5 +688,24 @@ mod tests {
             Some("the Department of Justice")
         );
         assert_eq!(object("according to top officials.", "to").as_deref(), Some("top officials"));
+    }
+
+    /// The subject of the sentence's main clause, looking no further than `verb`.
+    #[track_caller]
+    fn main_subject(text: &str, verb: &str) -> Option<String> {
+        let doc = Document::new(text);
+        let v = (0..doc.len()).find(|&i| doc.norm(i) == verb).expect("verb in text");
+        clause_subject(&doc, doc.sentence_around(v), v).map(|m| doc.span(m.tokens).text(text).to_owned())
+    }
+
+    #[test]
+    fn a_subject_ends_before_a_verb_no_list_knows() {
+        let text = "Obama met survivors and said the country must act.";
+        assert_eq!(main_subject(text, "said").as_deref(), Some("Obama"));
+        let text = "The president visited survivors on Thursday and said the country must act.";
+        assert_eq!(main_subject(text, "said").as_deref(), Some("The president"));
+        // a phrase that a verb follows is the subject whole
+        let text = "The Trump campaign aide spoke for an hour and said the numbers were wrong.";
+        assert_eq!(main_subject(text, "said").as_deref(), Some("The Trump campaign aide"));
     }
 }
