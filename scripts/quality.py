@@ -217,7 +217,8 @@ The rules alone (`--rules-only`):
 ## Precision and recall over the confidence threshold (PolNeAR dev)
 
 `sourcelight analyze --jsonl --min-confidence X`; the threshold applies to attributions
-with a source (claims with no source and unverified findings are the rules' alone).
+with a source and to the cue tagger's own with none (the rules' claims with no source
+and unverified findings are theirs alone).
 
 {chr(10).join(curve)}
 

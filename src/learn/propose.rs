@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Verb};
 use crate::rules::{clause, Candidate};
 use crate::source::mention::{self, Form, Mention};
 use crate::text::{Document, TokenKind};
@@ -103,6 +103,15 @@ pub fn cues(
             }
             continue;
         }
+        // "Clinton has been harshly criticized for ...": whoever criticized
+        // her is not named; she is what the claim is about
+        if passive(doc, &cue, sentence.start) {
+            let content = clause::content_after(doc, cue.end);
+            if !content.is_empty() {
+                out.push(Candidate::hearsay(RULE, cue, content));
+            }
+            continue;
+        }
         let Some(source) = source_of(doc, &cue, sentence.clone(), source_p) else { continue };
         // the claim is on the other side of the cue from its source
         let content = if source.tokens.start >= cue.end {
@@ -124,11 +133,27 @@ pub fn cues(
 /// True when the cue follows "and" or "but", past any auxiliaries and
 /// adverbs: "and has long questioned".
 fn joined(doc: &Document, cue: &Range<usize>, floor: usize) -> bool {
-    let mut k = cue.start;
-    while k > floor && doc.any_class(k - 1, BETWEEN_SUBJECT_AND_VERB) {
+    let k = group_start(doc, cue.start, floor);
+    k > floor + 1 && doc.is(k - 1, &["and", "but"])
+}
+
+/// True when the cue is a verb in the passive with no "by" after it: "is
+/// expected", "has been harshly criticized".
+fn passive(doc: &Document, cue: &Range<usize>, floor: usize) -> bool {
+    let last = cue.end - 1;
+    let participle = doc.verb(last).map_or(doc.norm(last).ends_with("ed"), |v| v.is(Verb::PARTICIPLE));
+    let k = group_start(doc, cue.start, floor);
+    participle && (k..last).any(|i| doc.class(i, Class::Be)) && !doc.is(cue.end, &["by"])
+}
+
+/// Where the verb group of a cue at `start` starts: before the auxiliaries
+/// and adverbs in front of it ("has been harshly [criticized]").
+fn group_start(doc: &Document, start: usize, floor: usize) -> usize {
+    let mut k = start;
+    while k > floor && (doc.any_class(k - 1, BETWEEN_SUBJECT_AND_VERB) || doc.norm(k - 1).ends_with("ly")) {
         k -= 1;
     }
-    k > floor + 1 && doc.is(k - 1, &["and", "but"])
+    k
 }
 
 /// True when token `i` is a word that can carry a cue by itself: not a
@@ -227,6 +252,24 @@ mod tests {
         let [c] = out.as_slice() else { panic!("one proposal: {out:?}") };
         assert_eq!(doc.span(c.cue.clone()).text(text), "criticized");
         assert!(c.inherits_source && c.source.is_none(), "{c:?}");
+    }
+
+    #[test]
+    fn a_passive_with_no_agent_names_no_source() {
+        let text = "Clinton has been harshly criticized for the server she used.";
+        let doc = Document::new(text);
+        let criticized = (0..doc.len()).find(|&i| doc.norm(i) == "criticized").expect("word in text");
+        let cue_p = |i: usize| if i == criticized { 0.9 } else { 0.0 };
+        let source_p = |i: usize| if i == 0 { 0.9 } else { 0.0 };
+        let mut out = Vec::new();
+        cues(&doc, &cue_p, &source_p, &[], &mut out);
+        let [c] = out.as_slice() else { panic!("one proposal: {out:?}") };
+        assert!(c.source.is_none() && !c.inherits_source, "{c:?}");
+        // with its agent, the passive has a source
+        let text = "The plan was criticized by Senate Democrats on Monday.";
+        let doc = Document::new(text);
+        let criticized = (0..doc.len()).find(|&i| doc.norm(i) == "criticized").expect("word in text");
+        assert!(!passive(&doc, &(criticized..criticized + 1), 0));
     }
 
     #[test]

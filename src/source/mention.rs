@@ -434,8 +434,30 @@ pub fn after(doc: &Document, start: usize, ceil: usize) -> Option<Mention> {
 /// continued ..."), followed by a verb rather than more of a phrase.
 pub fn clause_subject(doc: &Document, sentence: Range<usize>, before: usize) -> Option<Mention> {
     let mut starts = vec![sentence.start];
+    // an opening "On Sunday morning" with no comma after it
+    let opening = doc.any_class(sentence.start, Class::Preposition.bit() | Class::Time.bit());
+    let time_ends = (sentence.start + 1..before.min(sentence.start + 5)).filter(|&k| opening && time_word(doc, k - 1));
+    starts.extend(time_ends.filter(|&k| !time_word(doc, k)));
     starts.extend((sentence.start..before).filter(|&k| doc.norm(k) == ",").map(|k| k + 1));
     starts.into_iter().find_map(|start| subject_at(doc, start, before))
+}
+
+/// A word that says when: "Thursday", "morning", "27" (of a date).
+fn time_word(doc: &Document, k: usize) -> bool {
+    doc.class(k, Class::Time) || doc.token(k).kind == TokenKind::Number
+}
+
+/// The token after a time adjunct that starts at `k` ("on Thursday",
+/// "last week", "Monday"), or `k` when none does.
+fn past_time(doc: &Document, k: usize, before: usize) -> usize {
+    let mut end = k;
+    if doc.is(k, &["on", "in", "last", "this", "late", "early"]) && k + 1 < before && time_word(doc, k + 1) {
+        end = k + 1;
+    }
+    while end < before && time_word(doc, end) {
+        end += 1;
+    }
+    end
 }
 
 /// The subject of the last clause joined to the sentence after token
@@ -464,7 +486,10 @@ fn subject_at(doc: &Document, mut start: usize, before: usize) -> Option<Mention
     if m.form == Form::Relative || speaker {
         return None;
     }
-    if verb_next(m.tokens.end) {
+    // "Donald Trump on Thursday ratcheted up"; "Mr. Biden, [recalling]":
+    // the subject of a participle in an aside that follows it
+    let next = past_time(doc, m.tokens.end, before);
+    if verb_next(next) || doc.norm(m.tokens.end) == "," && m.tokens.end + 1 == before {
         return Some(m);
     }
     // the phrase ran on over a verb no list knows: "[Obama] met survivors
@@ -707,5 +732,15 @@ mod tests {
         // a phrase that a verb follows is the subject whole
         let text = "The Trump campaign aide spoke for an hour and said the numbers were wrong.";
         assert_eq!(main_subject(text, "said").as_deref(), Some("The Trump campaign aide"));
+    }
+
+    #[test]
+    fn a_subject_across_times_and_before_an_aside() {
+        let text = "Donald Trump on Thursday ratcheted up his attacks, saying the senator is weak.";
+        assert_eq!(main_subject(text, "saying").as_deref(), Some("Donald Trump"));
+        let text = "On Sunday morning Mr. Trump made a third attempt, writing that the issue was terrorism.";
+        assert_eq!(main_subject(text, "writing").as_deref(), Some("Mr. Trump"));
+        let text = "The Journal, citing internal documents, reported that the campaign is spending more.";
+        assert_eq!(main_subject(text, "citing").as_deref(), Some("The Journal"));
     }
 }
