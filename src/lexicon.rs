@@ -19,6 +19,7 @@ macro_rules! list {
         include_str!(concat!(env!("OUT_DIR"), "/lexicon/", $name))
     };
 }
+use crate::text::case::lowercase;
 use crate::text::tokenize;
 
 /// A fast hash for short words. The keys are our own word lists, so the
@@ -424,7 +425,7 @@ fn word_table(file: &'static str) -> WordMap<Tags> {
     let mut map: WordMap<Tags> = WordMap::default();
     for (words, tags) in entries(file) {
         for word in words {
-            map.entry(word.to_lowercase()).or_default().0.extend(&tags);
+            map.entry(lowercase(word)).or_default().0.extend(&tags);
         }
     }
     map
@@ -468,7 +469,7 @@ fn verbs(file: &'static str) -> WordMap<Verb> {
         let tags = columns[5..].to_vec();
         let forms = [Verb::BASE, Verb::THIRD, Verb::PAST, Verb::PARTICIPLE, Verb::GERUND];
         for (spelling, form) in columns[..5].iter().zip(forms) {
-            map.entry(spelling.to_lowercase()).and_modify(|v| v.forms |= form).or_insert_with(|| Verb {
+            map.entry(lowercase(spelling)).and_modify(|v| v.forms |= form).or_insert_with(|| Verb {
                 base: columns[0],
                 forms: form,
                 tags: tags.clone(),

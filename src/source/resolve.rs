@@ -8,6 +8,7 @@ use crate::lexicon::lexicon;
 use crate::report::SourceType;
 use crate::source::describe::{describe, Description, NAME_SUFFIXES};
 use crate::source::mention::{self, Form, Mention};
+use crate::text::case::lowercase;
 use crate::text::Document;
 
 /// One source in a text.
@@ -125,7 +126,7 @@ impl Resolver {
         let mut person = d.proper && d.source_type == SourceType::Person && !is_group(&d.name);
         if person && !d.name.contains(' ') {
             // "Mr Rutte" where the text named "NATO chief Mark Rutte" before
-            let surname = d.name.to_lowercase();
+            let surname = lowercase(&d.name);
             if let Some(full) = self.names_in_text(doc).get(&surname) {
                 d.name = full.clone();
             } else if d.guessed {
@@ -137,7 +138,7 @@ impl Resolver {
                 }
             }
         }
-        let key = d.name.to_lowercase();
+        let key = lowercase(&d.name);
         if let Some(&id) = self.by_name.get(&key) {
             self.merge(id, &d);
             return id;
@@ -149,7 +150,7 @@ impl Resolver {
         if let Some(s) = &surname {
             let same_person = self.by_surname.get(s).and_then(|ids| {
                 ids.iter().rev().copied().find(|&id| {
-                    let known = self.entities[id].name.to_lowercase();
+                    let known = lowercase(&self.entities[id].name);
                     let known = without_suffix(&known);
                     known.ends_with(bare) || bare.ends_with(known)
                 })
@@ -169,7 +170,7 @@ impl Resolver {
         let e = &mut self.entities[id];
         if d.proper && d.name.len() > e.name.len() && e.source_type == SourceType::Person {
             e.name = d.name.clone();
-            self.by_name.insert(d.name.to_lowercase(), id);
+            self.by_name.insert(lowercase(&d.name), id);
         }
         if d.described && e.source_type != d.source_type && d.source_type != SourceType::Person {
             e.source_type = d.source_type;
@@ -178,7 +179,7 @@ impl Resolver {
 
     fn add(&mut self, d: Description, surname: Option<String>) -> usize {
         let id = self.entities.len();
-        self.by_name.insert(d.name.to_lowercase(), id);
+        self.by_name.insert(lowercase(&d.name), id);
         if let Some(s) = &surname {
             self.by_surname.entry(s.clone()).or_default().push(id);
         }

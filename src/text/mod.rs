@@ -4,6 +4,7 @@
 //! it. Everything is indexed by token, and every token knows its byte
 //! [`Span`].
 
+pub mod case;
 pub mod segment;
 pub mod token;
 

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::case;
 use crate::Span;
 
 /// What a token is.
@@ -272,7 +273,7 @@ pub fn tokenize(text: &str) -> Tokens {
                 _ if ch.is_ascii() => out.norms.push(ch),
                 '’' | 'ʼ' => out.norms.push('\''),
                 '‐' | '‑' => out.norms.push('-'),
-                _ => out.norms.extend(ch.to_lowercase()),
+                _ => case::push_lower(ch, &mut out.norms),
             }
         }
         out.list.push(Token {
