@@ -186,12 +186,15 @@ fn source_of(
     sentence: Range<usize>,
     source_p: &dyn Fn(usize) -> f32,
 ) -> Option<Mention> {
-    let mut end = cue.start;
-    while end > sentence.start && doc.any_class(end - 1, BETWEEN_SUBJECT_AND_VERB) {
-        end -= 1;
+    let end = group_start(doc, cue.start, sentence.start);
+    let subject = mention::before(doc, end, sentence.start);
+    // "Graham, who has publicly vowed": a relative pronoun right before the
+    // verb is its subject, whatever the source tagger thinks of the word
+    if let Some(m) = subject.as_ref().filter(|m| m.form == Form::Relative && m.tokens.end == end) {
+        return Some(m.clone());
     }
     let candidates = [
-        mention::before(doc, end, sentence.start),
+        subject,
         mention::joined_clause_subject(doc, sentence.start, cue.start),
         mention::clause_subject(doc, sentence.clone(), cue.start),
         mention::after(doc, cue.end, sentence.end),
@@ -270,6 +273,19 @@ mod tests {
         let doc = Document::new(text);
         let criticized = (0..doc.len()).find(|&i| doc.norm(i) == "criticized").expect("word in text");
         assert!(!passive(&doc, &(criticized..criticized + 1), 0));
+    }
+
+    #[test]
+    fn a_relative_pronoun_before_the_verb_is_its_source() {
+        let text = "Swanson praised the preacher Franklin Graham, who has publicly vowed not to buy the cookies.";
+        let doc = Document::new(text);
+        let at = |w: &str| (0..doc.len()).find(|&i| doc.norm(i) == w).expect("word in text");
+        let vowed = at("vowed");
+        // the source tagger believes in "Swanson", not in "who"
+        let swanson = at("swanson");
+        let source_p = |i: usize| if i == swanson { 0.9 } else { 0.1 };
+        let source = source_of(&doc, &(vowed..vowed + 1), doc.sentence_around(vowed), &source_p).expect("a source");
+        assert_eq!(doc.span(source.tokens).text(text), "who");
     }
 
     #[test]
