@@ -16,6 +16,7 @@ pub mod hearsay;
 pub mod hedges;
 pub mod nominal;
 pub mod participle;
+pub mod passive_by;
 pub mod said_source;
 pub mod source_said;
 #[cfg(test)]
@@ -135,6 +136,7 @@ pub fn all() -> Vec<Box<dyn Rule + Send + Sync>> {
         Box::new(said_source::SaidSource),
         Box::new(participle::Participle),
         Box::new(with_source::WithSource),
+        Box::new(passive_by::PassiveBy),
         Box::new(coordinated::Coordinated),
         Box::new(colon::Colon),
         Box::new(hearsay::Hearsay),
