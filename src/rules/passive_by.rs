@@ -24,8 +24,8 @@ impl Rule for PassiveBy {
             }
             let Some(verb) = reporting_verb(doc, i).filter(|v| v.is(Verb::PARTICIPLE)) else { continue };
             let sentence = doc.sentence_around(i);
-            // "was reported by", or a participle after its noun: "a claim
-            // first reported by the Herald" is no passive clause
+            // a passive clause only: "a claim first reported by the
+            // Herald" has no "be" and is left alone
             let group = verb_group(doc, i, sentence.start);
             if !group.be || group.hypothetical {
                 continue;

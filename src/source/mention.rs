@@ -495,7 +495,7 @@ fn subject_at(doc: &Document, mut start: usize, before: usize) -> Option<Mention
     // the phrase ran on over a verb no list knows: "[Obama] met survivors
     // and said"; the subject ends at a head before it that a verb follows
     let first = m.tokens.start;
-    (first..m.tokens.end - 1)
+    (first..m.tokens.end.saturating_sub(1))
         .rev()
         .find(|&k| can_be_head(doc, k) && !doc.capitalized(k + 1) && verb_next(k + 1))
         .map(|k| Mention { tokens: first..k + 1, form: m.form })
