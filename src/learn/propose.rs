@@ -149,11 +149,7 @@ fn passive(doc: &Document, cue: &Range<usize>, floor: usize) -> bool {
 /// Where the verb group of a cue at `start` starts: before the auxiliaries
 /// and adverbs in front of it ("has been harshly [criticized]").
 fn group_start(doc: &Document, start: usize, floor: usize) -> usize {
-    let mut k = start;
-    while k > floor && (doc.any_class(k - 1, BETWEEN_SUBJECT_AND_VERB) || doc.norm(k - 1).ends_with("ly")) {
-        k -= 1;
-    }
-    k
+    clause::verb_group(doc, start, floor).first
 }
 
 /// True when token `i` is a word that can carry a cue by itself: not a
