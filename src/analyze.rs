@@ -47,7 +47,7 @@ pub fn analyze_with(text: &str, settings: Settings) -> Report {
     let doc = Document::new(text);
     let mut candidates = rule_candidates(&doc);
     let model = settings.model().filter(|_| settings.learned);
-    let layer = model.map(|m| Layer::new(&doc, &candidates, &m.tagger, &m.sources));
+    let layer = model.map(|m| Layer::new(&doc, &candidates, &m.taggers));
     if let Some(layer) = &layer {
         layer.propose(&doc, &mut candidates);
     }

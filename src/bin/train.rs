@@ -36,7 +36,7 @@ mod native {
     use std::time::Instant;
 
     use serde::Deserialize;
-    use sourcelight::learn::model::Table;
+    use sourcelight::learn::model::{Pair, Table};
     use sourcelight::learn::training::{self, Example};
     use sourcelight::learn::Model;
     use sourcelight::Span;
@@ -306,8 +306,9 @@ mod native {
             let others = |a: usize| a % FOLDS != fold;
             let cue_tagger = Ftrl::train(tagger_fit, &word_examples(&articles, &tokens, others, Article::in_cue));
             let source_tagger = Ftrl::train(tagger_fit, &word_examples(&articles, &tokens, others, Article::in_source));
+            let taggers = Pair::new(&cue_tagger, &source_tagger).map_err(|e| e.to_string())?;
             for a in (0..articles.len()).filter(|a| a % FOLDS == fold) {
-                for e in training::candidates(&articles[a].text, &cue_tagger, &source_tagger) {
+                for e in training::candidates(&articles[a].text, &taggers) {
                     let label = articles[a].matches(e.cue, e.source);
                     candidates.push((e.features, label, e.rule));
                 }
@@ -326,7 +327,7 @@ mod native {
         let sources = Ftrl::train(tagger_fit, &sources);
         let scored: Vec<(&[u32], bool)> = candidates.iter().map(|(f, l, _)| (f.as_slice(), *l)).collect();
         let scorer = Ftrl::train(scorer_fit, &scored);
-        let model = Model { tagger, sources, scorer };
+        let model = Model::new(tagger, sources, scorer).map_err(|e| e.to_string())?;
         let bytes = model.write();
         std::fs::write(&out, &bytes).map_err(|e| format!("cannot write {out}: {e}"))?;
         eprintln!(

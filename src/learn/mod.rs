@@ -40,7 +40,7 @@ use crate::report::Kind;
 use crate::rules::Candidate;
 use crate::text::Document;
 use features::TokenTable;
-use model::Table;
+use model::{Pair, Table};
 
 /// The model the crate ships, written by `cargo run --release --bin train`.
 const SHIPPED: &[u8] = include_bytes!("../../model/sourcelight.model");
@@ -61,6 +61,8 @@ pub struct Model {
     pub sources: Table,
     /// Candidate by candidate: cue and source right or not.
     pub scorer: Table,
+    /// The two taggers side by side, as the engine reads them.
+    pub(crate) taggers: Pair,
 }
 
 impl Model {
@@ -68,7 +70,13 @@ impl Model {
     pub fn read(bytes: &[u8]) -> Result<Model, model::FormatError> {
         let [tagger, sources, scorer]: [Table; 3] =
             model::read(bytes, 3)?.try_into().map_err(|_| model::FormatError("a model has three tables"))?;
-        Ok(Model { tagger, sources, scorer })
+        Model::new(tagger, sources, scorer)
+    }
+
+    /// A model of its three tables; the taggers must share a hash space.
+    pub fn new(tagger: Table, sources: Table, scorer: Table) -> Result<Model, model::FormatError> {
+        let taggers = Pair::new(&tagger, &sources)?;
+        Ok(Model { tagger, sources, scorer, taggers })
     }
 
     /// The model file's bytes.
@@ -119,8 +127,7 @@ pub struct Layer<'m> {
     /// a cue, and for the others (function words, adverbs) when first asked
     /// for (NaN until then).
     tagged: Vec<Cell<Tags>>,
-    cue_tagger: &'m Table,
-    source_tagger: &'m Table,
+    taggers: &'m Pair,
 }
 
 /// What the two taggers say of a token.
@@ -137,9 +144,9 @@ impl Tags {
 impl<'m> Layer<'m> {
     /// Tags the words of `doc` that can carry a cue, given the rules'
     /// candidates (the taggers read them); the rest is tagged on demand.
-    pub fn new(doc: &Document, candidates: &[Candidate], cue_tagger: &'m Table, source_tagger: &'m Table) -> Layer<'m> {
+    pub fn new(doc: &Document, candidates: &[Candidate], taggers: &'m Pair) -> Layer<'m> {
         let table = TokenTable::new(doc, candidates);
-        let mut layer = Layer { table, tagged: Vec::new(), cue_tagger, source_tagger };
+        let mut layer = Layer { table, tagged: Vec::new(), taggers };
         let mut buffer = Vec::with_capacity(64);
         layer.tagged = (0..doc.len())
             .map(|i| {
@@ -155,7 +162,8 @@ impl<'m> Layer<'m> {
             return Tags { cue: 0.0, source: 0.0 };
         }
         features::token(doc, &self.table, i, buffer);
-        Tags { cue: self.cue_tagger.probability(buffer), source: self.source_tagger.probability(buffer) }
+        let [cue, source] = self.taggers.probabilities(buffer);
+        Tags { cue, source }
     }
 
     /// Both taggers' probabilities for token `i`, known or computed now.

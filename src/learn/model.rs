@@ -163,6 +163,44 @@ impl Table {
     }
 }
 
+/// Two tables over the same features and hash space, read together: the
+/// weights of a bucket sit side by side, so that scoring both costs one
+/// memory read per feature instead of two (the taggers read about fifty
+/// features for every word of a text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    bits: u8,
+    bias: [f32; 2],
+    scale: [f32; 2],
+    weights: Vec<[i8; 2]>,
+}
+
+impl Pair {
+    /// `a` and `b` side by side, if their hash spaces are the same size.
+    pub fn new(a: &Table, b: &Table) -> Result<Pair, FormatError> {
+        if a.bits != b.bits {
+            return Err(FormatError("paired tables differ in size"));
+        }
+        Ok(Pair {
+            bits: a.bits,
+            bias: [a.bias, b.bias],
+            scale: [a.scale, b.scale],
+            weights: a.weights.iter().zip(&b.weights).map(|(&x, &y)| [x, y]).collect(),
+        })
+    }
+
+    /// The probabilities the two tables give the features.
+    pub fn probabilities(&self, features: &[u32]) -> [f32; 2] {
+        let mut sum = [0i32; 2];
+        for &h in features {
+            let [x, y] = self.weights[bucket(h, self.bits)];
+            sum[0] += i32::from(x);
+            sum[1] += i32::from(y);
+        }
+        [0, 1].map(|k| 1.0 / (1.0 + (-(self.bias[k] + self.scale[k] * sum[k] as f32)).exp()))
+    }
+}
+
 /// Writes tables as a model file.
 pub fn write(tables: &[&Table]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
@@ -226,6 +264,22 @@ mod tests {
         assert_eq!(back[0].non_zero(), 3);
         let p = back[0].probability(&[(700 << 22) + 5]);
         assert!((p - 1.0 / (1.0 + 3f32.exp())).abs() < 1e-3, "{p}");
+    }
+
+    #[test]
+    fn a_pair_scores_as_its_two_tables() {
+        let mut weights = vec![0f32; 1 << 10];
+        weights[3] = 0.5;
+        weights[700] = -1.0;
+        let a = Table::quantize(10, -2.0, &weights);
+        weights[3] = -0.75;
+        weights[9] = 2.0;
+        let b = Table::quantize(10, 0.5, &weights);
+        let pair = Pair::new(&a, &b).unwrap();
+        for features in [&[][..], &[3 << 22], &[(700 << 22) + 5, 3 << 22, 9 << 22, 9 << 22]] {
+            assert_eq!(pair.probabilities(features), [a.probability(features), b.probability(features)]);
+        }
+        assert!(Pair::new(&a, &Table::quantize(8, 0.0, &[0.5; 256])).is_err());
     }
 
     #[test]

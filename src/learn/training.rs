@@ -2,7 +2,7 @@
 //! candidate, with their spans, so that `src/bin/train.rs` can label them
 //! from the annotation. Native only; the learning itself is in the trainer.
 
-use super::model::Table;
+use super::model::Pair;
 use super::{features, Layer};
 use crate::analyze::{rule_candidates, settle_and_inherit};
 use crate::text::Document;
@@ -37,10 +37,10 @@ pub fn tokens(text: &str) -> Vec<Example> {
 
 /// The scorer's examples: every attribution the engine would judge in
 /// `text`, with the rules and the proposals of the taggers.
-pub fn candidates(text: &str, cue_tagger: &Table, source_tagger: &Table) -> Vec<Example> {
+pub fn candidates(text: &str, taggers: &Pair) -> Vec<Example> {
     let doc = Document::new(text);
     let mut candidates = rule_candidates(&doc);
-    let layer = Layer::new(&doc, &candidates, cue_tagger, source_tagger);
+    let layer = Layer::new(&doc, &candidates, taggers);
     layer.propose(&doc, &mut candidates);
     let kept = settle_and_inherit(&doc, candidates);
     let mut examples = Vec::new();
