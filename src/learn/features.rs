@@ -216,14 +216,21 @@ impl TokenTable {
     /// The table for `doc`, given the rules' candidates.
     pub fn new(doc: &Document, candidates: &[Candidate]) -> TokenTable {
         let n = doc.len();
+        // the hashes of each word type: its norm, stem and suffixes
+        let of_type: Vec<(u32, u32, [u32; 3])> = (0..doc.word_types())
+            .map(|t| {
+                let norm = doc.norm(doc.token_of_type(t));
+                // the stem is a prefix of the word: one pass hashes both
+                let (whole, prefix) = hash_with_prefix(norm.as_bytes(), stem(norm).len());
+                (whole, prefix, suffixes(norm))
+            })
+            .collect();
         let (mut word, mut stems, mut endings) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         for i in 0..n {
-            let norm = doc.norm(i);
-            // the stem is a prefix of the word: one pass hashes both
-            let (whole, prefix) = hash_with_prefix(norm.as_bytes(), stem(norm).len());
+            let (whole, prefix, ends) = of_type[doc.word_type(i)];
             word.push(whole);
             stems.push(prefix);
-            endings.push(suffixes(norm));
+            endings.push(ends);
         }
         let lemma =
             (0..n).map(|i| doc.verb(i).map_or(word[i], |v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995)).collect();

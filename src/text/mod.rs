@@ -7,15 +7,15 @@
 pub mod case;
 pub mod segment;
 pub mod token;
+pub mod types;
 
-use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, BuildHasherDefault};
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub use token::{tokenize, QuoteSide, Token, TokenKind, Tokens};
+use types::Types;
 
-use crate::lexicon::{lexicon, Class, Phrase, SourceWord, Verb, Word, WordHasher, WordId};
+use crate::lexicon::{lexicon, Class, Phrase, SourceWord, Verb, Word, WordId};
 use crate::Span;
 
 /// A text split into tokens, sentences, paragraphs and quotations.
@@ -44,17 +44,19 @@ pub struct Document<'t> {
     ids: Vec<WordId>,
     /// For each sentence, whether it is in title case (a headline).
     title_case: Vec<bool>,
-    /// How the text writes its words; gathered when first asked for.
-    words_seen: OnceCell<WordsSeen>,
+    /// The word type of each token, and a token of each type.
+    types: Types,
+    /// How the text writes each word type.
+    written: Vec<Written>,
 }
 
-/// How a text writes its words, by hash of their norms.
-#[derive(Default)]
-struct WordsSeen {
-    /// The words written in lower case somewhere.
-    lower_case: HashSet<u64, BuildHasherDefault<WordHasher>>,
-    /// How many times each word is written capitalized.
-    capitalized: HashMap<u64, u32, BuildHasherDefault<WordHasher>>,
+/// How a text writes one word.
+#[derive(Clone, Copy, Default)]
+struct Written {
+    /// In lower case, somewhere.
+    lower_case: bool,
+    /// Capitalized, this many times.
+    capitalized: u32,
 }
 
 /// What the word lists say of one token: the fields the rules read for
@@ -102,12 +104,15 @@ impl<'t> Document<'t> {
     /// Segments `text`.
     pub fn new(text: &'t str) -> Document<'t> {
         let tokens = tokenize(text);
+        let types = Types::of(&tokens);
         let lex = lexicon();
-        // punctuation and quotation marks are in no list: no lookup for them
+        // each word looked up once; punctuation and quotation marks are in
+        // no list, so no lookup for them
+        let mut entry_of_type: Vec<Option<Option<&'static Word>>> = vec![None; types.len()];
         let entries: Vec<Option<&'static Word>> = (0..tokens.list.len())
             .map(|i| match tokens.list[i].kind {
                 TokenKind::Punct | TokenKind::Quote(_) | TokenKind::Link => None,
-                _ => lex.word(tokens.norm(i)),
+                _ => *entry_of_type[types.of_token[i] as usize].get_or_insert_with(|| lex.word(tokens.norm(i))),
             })
             .collect();
         let ids: Vec<WordId> = entries.iter().map(|w| w.map_or(0, |w| w.id)).collect();
@@ -138,8 +143,10 @@ impl<'t> Document<'t> {
             words: Vec::new(),
             ids,
             title_case: Vec::new(),
-            words_seen: OnceCell::new(),
+            types,
+            written: Vec::new(),
         };
+        doc.written = doc.how_written();
         doc.words = doc.look_up_words(&entries);
         doc.title_case = doc.sentences.iter().map(|s| doc.is_title_case(s.clone())).collect();
         doc.quotes = doc.find_quotes();
@@ -205,13 +212,13 @@ impl<'t> Document<'t> {
     /// same word in lower case elsewhere ("Horror stories about Uber ...",
     /// when "horror" is in the text too).
     pub fn capitalized_by_position(&self, i: usize) -> bool {
-        self.opens_sentence(i) && self.words_seen().lower_case.contains(&self.norm_hash(i))
+        self.opens_sentence(i) && self.written[self.word_type(i)].lower_case
     }
 
     /// How many times the text writes the word of token `i` capitalized,
     /// here included ("Politifact: ..." then "Politifact rated it").
     pub fn times_capitalized(&self, i: usize) -> u32 {
-        self.words_seen().capitalized.get(&self.norm_hash(i)).copied().unwrap_or(0)
+        self.written[self.word_type(i)].capitalized
     }
 
     /// True when token `i` is a capitalized word with no word before it in
@@ -220,22 +227,32 @@ impl<'t> Document<'t> {
         self.capitalized(i) && !(self.sentence_around(i).start..i).any(|k| self.is_word(k))
     }
 
-    fn norm_hash(&self, i: usize) -> u64 {
-        BuildHasherDefault::<WordHasher>::default().hash_one(self.norm(i))
+    /// The number of token `i`'s word type (see [`types`]).
+    pub fn word_type(&self, i: usize) -> usize {
+        self.types.of_token[i] as usize
     }
 
-    fn words_seen(&self) -> &WordsSeen {
-        self.words_seen.get_or_init(|| {
-            let mut seen = WordsSeen::default();
-            for k in (0..self.len()).filter(|&k| self.is_word(k)) {
-                if self.tokens.list[k].capitalized {
-                    *seen.capitalized.entry(self.norm_hash(k)).or_default() += 1;
-                } else {
-                    seen.lower_case.insert(self.norm_hash(k));
-                }
+    /// How many word types the text has.
+    pub fn word_types(&self) -> usize {
+        self.types.len()
+    }
+
+    /// A token of word type `t`.
+    pub fn token_of_type(&self, t: usize) -> usize {
+        self.types.first[t] as usize
+    }
+
+    fn how_written(&self) -> Vec<Written> {
+        let mut written = vec![Written::default(); self.types.len()];
+        for k in (0..self.len()).filter(|&k| self.is_word(k)) {
+            let w = &mut written[self.word_type(k)];
+            if self.tokens.list[k].capitalized {
+                w.capitalized += 1;
+            } else {
+                w.lower_case = true;
             }
-            seen
-        })
+        }
+        written
     }
 
     /// True when token `i` is a word (not a number or punctuation).

@@ -267,14 +267,12 @@ pub fn tokenize(text: &str) -> Tokens {
             }
         }
         let norm_start = out.norms.len() as u32;
-        for ch in text[start..pos].chars() {
-            match ch {
-                'A'..='Z' => out.norms.push(ch.to_ascii_lowercase()),
-                _ if ch.is_ascii() => out.norms.push(ch),
-                '’' | 'ʼ' => out.norms.push('\''),
-                '‐' | '‑' => out.norms.push('-'),
-                _ => case::push_lower(ch, &mut out.norms),
-            }
+        let written = &text[start..pos];
+        if written.is_ascii() {
+            out.norms.push_str(written);
+            out.norms[norm_start as usize..].make_ascii_lowercase();
+        } else {
+            push_norm(written, &mut out.norms);
         }
         out.list.push(Token {
             span: Span::new(start, pos),
@@ -289,6 +287,20 @@ pub fn tokenize(text: &str) -> Tokens {
         line_break_before = false;
     }
     out
+}
+
+/// Pushes the normalized form of `written` on `out`: lower case, with
+/// straight apostrophes and plain hyphens.
+fn push_norm(written: &str, out: &mut String) {
+    for c in written.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            _ if c.is_ascii() => out.push(c),
+            '’' | 'ʼ' => out.push('\''),
+            '‐' | '‑' => out.push('-'),
+            _ => case::push_lower(c, out),
+        }
+    }
 }
 
 /// The character starting at byte `pos`, if any (`pos` is on a boundary).
@@ -343,8 +355,14 @@ fn side_from_context(before: Option<char>, after: Option<char>) -> QuoteSide {
 
 /// Returns the byte offset one past the word starting at byte `start`.
 fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut i = start + char_at(text, start).map_or(1, char::len_utf8);
-    while let Some(c) = char_at(text, i) {
+    loop {
+        // most of a word is ASCII letters: skip them a byte at a time
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let Some(c) = char_at(text, i) else { break };
         let after = i + c.len_utf8();
         if is_word_char(c) {
             i = after;
