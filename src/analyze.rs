@@ -141,7 +141,7 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// "I", "we" or "you" outside quotations ("We were told", "you might
 /// think"), a cue denied with nothing said after it ("has not commented on
 /// it"), nobody as the source ("Few would argue"), a source that names no
-/// one, or a reporter's credit.
+/// one, a reporter's credit, or a work written ("wrote a book").
 fn reports_nothing_said(doc: &Document, c: &Candidate) -> bool {
     if c.kind != Kind::Attribution {
         return false;
@@ -161,7 +161,28 @@ fn reports_nothing_said(doc: &Document, c: &Candidate) -> bool {
         (alone && matches!(first, "few" | "nobody" | "none"))
             || (alone && matches!(first, "i" | "we" | "you" | "us") && doc.quote_around(m.tokens.start).is_none())
     });
-    negated || nobody || names_no_source(doc, c) || is_credit(doc, c)
+    negated || nobody || names_no_source(doc, c) || is_credit(doc, c) || writes_a_work(doc, c)
+}
+
+/// True when the cue writes or publishes something and the content is only
+/// what was written: "wrote a second book", "published a small guide in
+/// 1910". No claim is reported unless the object says something: "wrote
+/// an op-ed urging ...", "published a report saying ...", "wrote that ...",
+/// "wrote: ...".
+fn writes_a_work(doc: &Document, c: &Candidate) -> bool {
+    const WRITES: &[&str] = &["write", "writes", "wrote", "written", "writing", "publish", "publishes", "published"];
+    let object = c.cue.end;
+    let starts_the_content = c.content.first().is_some_and(|r| r.start == object);
+    // a quotation, a colon, or a verb of saying ("urging", "said")
+    let says_something = |k: usize| {
+        matches!(doc.token(k).kind, TokenKind::Quote(_))
+            || doc.is(k, &[":"])
+            || doc.verb(k).is_some() && !doc.capitalized(k)
+    };
+    doc.is(c.cue.end - 1, WRITES)
+        && starts_the_content
+        && !doc.is(object, &["that", "about", "on", "of", "to"])
+        && !c.content.iter().flat_map(Clone::clone).any(says_something)
 }
 
 /// True for a reporter's credit at the end of a story: "Stella Kim
@@ -423,6 +444,19 @@ mod tests {
         let dispute = r.findings.iter().position(|f| f.kind == Kind::Unverified).unwrap();
         let target = r.findings[dispute].disputes.expect("linked");
         assert_eq!(r.findings[target].cue.text, "have accused");
+    }
+
+    #[test]
+    fn writing_a_book_is_no_claim_unless_the_writing_says_something() {
+        let cues = |text: &str| {
+            let every = analyze_with(text, Settings { min_confidence: 0.0, ..Settings::default() });
+            every.findings.iter().map(|f| f.cue.text.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(cues("The historian wrote a second, more detailed book in 1970."), Vec::<String>::new());
+        assert_eq!(cues("In 1910 the mystic published a small guide to the deck."), Vec::<String>::new());
+        assert_eq!(cues("The senator wrote an op-ed urging Congress to act."), ["wrote"]);
+        assert_eq!(cues("The senator wrote that Congress must act."), ["wrote"]);
+        assert_eq!(cues("The senator wrote: “Congress must act.”"), ["wrote"]);
     }
 
     #[test]
