@@ -11,7 +11,7 @@ use crate::lexicon::Class;
 use crate::report::{Finding, Kind, Part, Reason, Report, SourcePart, SourceType, Speech};
 use crate::rules::{self, Candidate, Rule};
 use crate::source::describe::describe;
-use crate::source::mention::{self, antecedent, Form};
+use crate::source::mention::{self, antecedent, Form, Mention};
 use crate::source::Resolver;
 use crate::text::{Document, QuoteSide, TokenKind};
 use crate::Span;
@@ -321,6 +321,21 @@ fn end_contents_at_next_claim(doc: &Document, kept: &mut [Candidate]) {
     }
 }
 
+/// The mention that names a candidate's source: the rules' mention, with
+/// the words the learned layer found before it ("[Law enforcement]
+/// sources", so that the source is not just "sources"). An apposition
+/// after it describes and does not name ("Brian Fallon, the campaign's
+/// press secretary").
+fn named(c: &Candidate) -> Option<Mention> {
+    let m = c.source.as_ref()?;
+    Some(match &c.source_words {
+        Some(words) if m.form == Form::Phrase && words.start < m.tokens.start => {
+            Mention { tokens: words.start..m.tokens.end, form: Form::Phrase }
+        }
+        _ => m.clone(),
+    })
+}
+
 /// True when the tokens are the inside of a quotation.
 fn is_quotation(doc: &Document, r: &Range<usize>) -> bool {
     r.start > 0 && matches!(doc.token(r.start - 1).kind, TokenKind::Quote(QuoteSide::Open))
@@ -332,8 +347,7 @@ fn is_quotation(doc: &Document, r: &Range<usize>) -> bool {
 fn build(doc: &Document, kept: Vec<Candidate>) -> Report {
     let text = doc.text;
     let mut resolver = Resolver::new();
-    let entity_of: Vec<Option<usize>> =
-        kept.iter().map(|c| c.source.as_ref().map(|m| resolver.resolve(doc, m))).collect();
+    let entity_of: Vec<Option<usize>> = kept.iter().map(|c| named(c).map(|m| resolver.resolve(doc, &m))).collect();
     let entities = resolver.entities();
     let spans = |ranges: &[Range<usize>]| -> Vec<Span> {
         ranges.iter().filter(|r| !r.is_empty()).map(|r| doc.span(r.clone())).collect()
@@ -444,6 +458,16 @@ mod tests {
         let dispute = r.findings.iter().position(|f| f.kind == Kind::Unverified).unwrap();
         let target = r.findings[dispute].disputes.expect("linked");
         assert_eq!(r.findings[target].cue.text, "have accused");
+    }
+
+    #[test]
+    fn the_words_the_layer_finds_before_a_source_name_it() {
+        let r = analyze("Law enforcement sources tell a reporter the dress was taken from the room.");
+        let source = r.findings[0].source.as_ref().expect("a source");
+        assert_eq!(
+            (source.text.as_str(), source.name.as_str()),
+            ("Law enforcement sources", "Law enforcement sources")
+        );
     }
 
     #[test]

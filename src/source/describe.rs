@@ -259,6 +259,8 @@ mod tests {
         check("The agreement", Document, "agreement");
         check("a spokesman", Unnamed, "spokesman");
         check("experts", Unnamed, "experts");
+        check("Law enforcement sources", Unnamed, "Law enforcement sources");
+        check("law enforcement officials", Unnamed, "law enforcement officials");
         check("Many Tunisians", Unnamed, "Tunisians");
     }
 
