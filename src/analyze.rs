@@ -235,7 +235,8 @@ fn inherit_sources(doc: &Document, kept: &mut Vec<Candidate>) {
             .find(|p| p.kind == Kind::Attribution && p.source.is_some());
         // a clause joined after that attribution has a subject of its own
         let from = before.map_or(sentence.start, |p| p.cue.start);
-        let source = mention::joined_clause_subject(doc, from, cue)
+        let source = mention::relative_before_participle(doc, cue)
+            .or_else(|| mention::joined_clause_subject(doc, from, cue))
             .or_else(|| before.and_then(|p| p.source.clone()))
             .or_else(|| mention::clause_subject(doc, sentence, cue));
         kept[k].source = source;
@@ -458,6 +459,16 @@ mod tests {
         let dispute = r.findings.iter().position(|f| f.kind == Kind::Unverified).unwrap();
         let target = r.findings[dispute].disputes.expect("linked");
         assert_eq!(r.findings[target].cue.text, "have accused");
+    }
+
+    #[test]
+    fn a_participle_after_by_in_a_relative_clause_takes_its_relative() {
+        let r = analyze(
+            "Critics attacked the ruling party, which tried to rally voters by saying that turnout was surging.",
+        );
+        let saying = r.findings.iter().find(|f| f.cue.text == "saying").expect("participle found");
+        assert_eq!(saying.source.as_ref().map(|s| s.text.as_str()), Some("which"));
+        assert_eq!(saying.source.as_ref().map(|s| s.name.as_str()), Some("ruling party"));
     }
 
     #[test]

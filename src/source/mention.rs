@@ -470,6 +470,23 @@ pub fn joined_clause_subject(doc: &Document, from: usize, before: usize) -> Opti
         .find_map(|k| subject_at(doc, k + 1, before))
 }
 
+/// The "who" or "which" whose clause a participle after "by", "while",
+/// "before" or "after" at token `cue` belongs to: "the Likud party, [which]
+/// tried to rally support by saying ...". The participle is in that
+/// clause when no punctuation comes between.
+pub fn relative_before_participle(doc: &Document, cue: usize) -> Option<Mention> {
+    let sentence = doc.sentence_around(cue);
+    if cue < sentence.start + 2 || !doc.is(cue - 1, &["by", "while", "before", "after"]) {
+        return None;
+    }
+    (sentence.start..cue - 1)
+        .rev()
+        .take_while(|&k| doc.is_word(k) || doc.token(k).kind == TokenKind::Possessive)
+        .find(|&k| doc.is(k, &["who", "which"]))
+        .filter(|&k| antecedent(doc, k).is_some())
+        .map(|k| Mention { tokens: k..k + 1, form: Form::Relative })
+}
+
 /// The mention starting at token `start` (after any quotation marks) when a
 /// verb follows it, not a phrase going on.
 fn subject_at(doc: &Document, mut start: usize, before: usize) -> Option<Mention> {
