@@ -36,9 +36,11 @@ fn set_up() {
         #[cfg(feature = "reinit")]
         wasm_bindgen::handler::schedule_reinit();
     }));
-    // Load the word lists now, while the module starts, so that their
-    // cost is a task of its own and not added to the first highlight's.
+    // Load the word lists and the model now, while the module starts, so
+    // that their cost is a task of its own and not added to the first
+    // highlight's.
     crate::lexicon::lexicon();
+    crate::learn::shipped();
 }
 
 /// Converts a value to JavaScript: structs become plain objects, `None`

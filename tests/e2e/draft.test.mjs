@@ -10,12 +10,13 @@ import { distSuite } from "./harness.mjs";
 
 const dist = distSuite();
 
-// A draft long enough to be analysed in two parts or more.
+// A draft long enough to be analysed in two parts or more (a part holds up
+// to 32 KB of text: PART_BYTES in src/web/highlighter.rs).
 const PARAGRAPHS = [
   "The council will vote on the harbour plan on Monday, officials said.",
   "It appears the budget is short by about four million euros.",
   ...Array.from(
-    { length: 40 },
+    { length: 200 },
     (_, k) =>
       `Paragraph ${k + 1} of the background: the harbour was built in 1887 and rebuilt after the storm of 1953, ` +
       "when the old sea wall failed along most of its length and the fishing fleet moved to the river mouth for a decade.",
