@@ -522,6 +522,16 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_glued_after_a_full_stop_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sentences(
+                "The capsule landed, the agency said.(Photo by Ann Lee via AP)\nIt cost 3.5 million (e.g.(x) too)."
+            ),
+            ["The capsule landed, the agency said.", "(Photo by Ann Lee via AP)", "It cost 3.5 million (e.g.(x) too)."]
+        );
+    }
+
+    #[test]
     fn lines_are_sentences_even_without_full_stops() {
         assert_eq!(sentences("Headline here\nBody starts. Ends"), ["Headline here", "Body starts.", "Ends"]);
     }

@@ -117,8 +117,12 @@ fn sentence_end_after(tokens: &Tokens, ids: &[WordId], i: usize) -> Option<usize
     if next.line_break_before {
         return Some(end);
     }
-    if !next.space_before && end == i + 1 {
-        return None; // "3.5", "e.g.x": no space, no sentence end
+    // "3.5", "e.g.x": no space, no sentence end; but "said.(Photo: ...)"
+    // is two blocks of a page glued where its markup had a break
+    let glued_block =
+        tokens.norm(end) == "(" && list[i].kind == TokenKind::Punct && list.get(end + 1).is_some_and(|t| t.capitalized);
+    if !next.space_before && end == i + 1 && !glued_block {
+        return None;
     }
     let next_text = tokens.norm(end);
     let opens = match next.kind {
