@@ -11,7 +11,7 @@ import { distSuite } from "./harness.mjs";
 const dist = distSuite();
 
 // A draft long enough to be analysed in two parts or more (a part holds up
-// to 32 KB of text: PART_BYTES in src/web/highlighter.rs).
+// to 16 KB of text: PART_BYTES in src/web/highlighter.rs).
 const PARAGRAPHS = [
   "The council will vote on the harbour plan on Monday, officials said.",
   "It appears the budget is short by about four million euros.",
