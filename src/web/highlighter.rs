@@ -530,27 +530,25 @@ fn work_slice(state: &Rc<RefCell<Inner>>, deadline: f64) -> Result<(), JsError> 
                 }
             }
             Phase::Analyse { page, parts, .. } => {
-                {
-                    let parts = std::mem::take(parts);
-                    let page = std::mem::replace(page, PageText::empty());
-                    let report = parts.finish(&page.text, &mut inner.cache);
-                    inner.parts = inner.cache.forget_unused();
-                    let runs = paint_runs(&page, &report);
-                    let painting = if inner.settings.overlay {
-                        Painting::Overlay(Vec::new())
-                    } else {
-                        Painting::Wrap(Wrapped::default())
-                    };
-                    let css = marks_css(&inner.owner, inner.settings.dark, inner.settings.overlay);
-                    let mut sheets = vec![adopt(inner.document.as_ref(), &css).map_err(js_error)?];
-                    for shadow in &page.shadow_roots {
-                        sheets.push(adopt(shadow.as_ref(), &css).map_err(js_error)?);
-                    }
-                    job.phase = Phase::Paint { page, report, runs, done: 0, painting, sheets, shell: None };
-                    // let the browser restyle the page before the marks come
-                    inner.timer = Some(next_slice(state, RESTYLE_MS));
-                    return Ok(());
+                let parts = std::mem::take(parts);
+                let page = std::mem::replace(page, PageText::empty());
+                let report = parts.finish(&page.text, &mut inner.cache);
+                inner.parts = inner.cache.forget_unused();
+                let runs = paint_runs(&page, &report);
+                let painting = if inner.settings.overlay {
+                    Painting::Overlay(Vec::new())
+                } else {
+                    Painting::Wrap(Wrapped::default())
+                };
+                let css = marks_css(&inner.owner, inner.settings.dark, inner.settings.overlay);
+                let mut sheets = vec![adopt(inner.document.as_ref(), &css).map_err(js_error)?];
+                for shadow in &page.shadow_roots {
+                    sheets.push(adopt(shadow.as_ref(), &css).map_err(js_error)?);
                 }
+                job.phase = Phase::Paint { page, report, runs, done: 0, painting, sheets, shell: None };
+                // let the browser restyle the page before the marks come
+                inner.timer = Some(next_slice(state, RESTYLE_MS));
+                return Ok(());
             }
             Phase::Paint { shell: shell @ None, report, .. } => {
                 *shell = Some(build_shell(&inner.document, &inner.settings, report)?);
