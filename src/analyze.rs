@@ -77,14 +77,21 @@ pub(crate) fn settle_and_inherit(doc: &Document, candidates: Vec<Candidate>) -> 
     kept
 }
 
+/// True when two stretches of text are the same words: "he" and "he" in
+/// "He added that ..., he said".
+fn same_words(doc: &Document, a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.len() == b.len() && a.clone().zip(b.clone()).all(|(i, j)| doc.norm(i) == doc.norm(j))
+}
+
 /// Extends and trims the contents of the candidates finally kept.
 fn finish(doc: &Document, kept: &mut [Candidate]) {
     continue_quotations(doc, kept);
     end_contents_at_next_claim(doc, kept);
 }
 
-/// A kept attribution's source and content, in tokens.
-type Claim = (Range<usize>, Vec<Range<usize>>);
+/// A kept attribution's source and content, in tokens, and where it is
+/// in the list of those kept.
+type Claim = (Range<usize>, Vec<Range<usize>>, usize);
 
 /// Keeps one candidate for any words claimed twice. Candidates come in
 /// rule order, and the earlier rule wins: an attribution whose cue words
@@ -107,15 +114,17 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
         let clash = match c.kind {
             Kind::Attribution => {
                 // the same source saying the same thing, found twice
-                let same_claim = c.source.as_ref().is_some_and(|m| {
-                    claims.get(&doc.sentence_of(c.cue.start)).is_some_and(|kept| {
-                        kept.iter().any(|(source, contents)| {
-                            overlaps(source, &m.tokens)
-                                && contents.iter().any(|a| c.content.iter().any(|b| overlaps(a, b)))
-                        })
+                let same_claim = c.source.as_ref().and_then(|m| {
+                    claims.get(&doc.sentence_of(c.cue.start))?.iter().find(|(source, contents, _)| {
+                        (overlaps(source, &m.tokens) || same_words(doc, source, &m.tokens))
+                            && contents.iter().any(|a| c.content.iter().any(|b| overlaps(a, b)))
                     })
                 });
-                taken(&attribution_cue) || same_claim
+                // "He added that ..., he said": the repeat ends the claim
+                if let (Some(&(_, _, k)), Some(m)) = (same_claim, &c.source) {
+                    end_content_before(doc, &mut kept[k], m.tokens.start);
+                }
+                taken(&attribution_cue) || same_claim.is_some()
             }
             Kind::Unverified => {
                 taken(&unverified_cue) || (c.reason != Some(Reason::Disputed) && taken(&attribution_cue))
@@ -129,7 +138,11 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
             marks[t] = true;
         }
         if let (Kind::Attribution, Some(m)) = (c.kind, &c.source) {
-            claims.entry(doc.sentence_of(c.cue.start)).or_default().push((m.tokens.clone(), c.content.clone()));
+            claims.entry(doc.sentence_of(c.cue.start)).or_default().push((
+                m.tokens.clone(),
+                c.content.clone(),
+                kept.len(),
+            ));
         }
         kept.push(c);
     }
@@ -304,22 +317,28 @@ fn end_contents_at_next_claim(doc: &Document, kept: &mut [Candidate]) {
                     .map_or(b.cue.start, |s| s.min(b.cue.start))
             })
             .collect();
-        for fragment in &mut kept[a].content {
-            if fragment.start <= cue_start {
-                continue;
-            }
-            let Some(&next) = starts.iter().find(|&&s| fragment.start < s && s < fragment.end) else {
-                continue;
-            };
-            // "calling it illogical and saying ...": an "and" right before
-            // the next claim ends this one too
-            let ends = |k: usize| doc.is(k, &[",", ";", "—", "–"]) || k + 1 == next && doc.is(k, &["and"]);
-            if let Some(p) = (fragment.start..next).rev().find(|&k| ends(k)) {
-                *fragment = rules::clause::trimmed(doc, fragment.start..p);
-            }
+        for next in starts {
+            end_content_before(doc, &mut kept[a], next);
         }
-        kept[a].content.retain(|r| !r.is_empty());
     }
+}
+
+/// Ends the content of `c` after its cue where a punctuation mark comes
+/// before token `next`, where another claim begins.
+fn end_content_before(doc: &Document, c: &mut Candidate, next: usize) {
+    let cue_start = c.cue.start;
+    for fragment in &mut c.content {
+        if fragment.start <= cue_start || !(fragment.start < next && next < fragment.end) {
+            continue;
+        }
+        // "calling it illogical and saying ...": an "and" right before
+        // the next claim ends this one too
+        let ends = |k: usize| doc.is(k, &[",", ";", "—", "–"]) || k + 1 == next && doc.is(k, &["and"]);
+        if let Some(p) = (fragment.start..next).rev().find(|&k| ends(k)) {
+            *fragment = rules::clause::trimmed(doc, fragment.start..p);
+        }
+    }
+    c.content.retain(|r| !r.is_empty());
 }
 
 /// The mention that names a candidate's source: the rules' mention, with

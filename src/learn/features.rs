@@ -426,7 +426,7 @@ pub fn candidate(doc: &Document, table: &TokenTable, c: &Candidate, belief: Beli
         None => f.add(16, 0),
         Some(m) => source(doc, table, &m.tokens, m.form, &cue, rule, &mut f),
     }
-    content(doc, &c.content, &cue, &mut f);
+    content(doc, table, &c.content, &cue, rule, &mut f);
     // what the taggers read at the cue's head, apart from the above
     f.namespace = 100;
     token_into(&mut f, doc, table, head);
@@ -465,8 +465,23 @@ fn source(
     f.add(25, u32::from(doc.sentence_of(tokens.start) != doc.sentence_of(cue.start)));
 }
 
-fn content(doc: &Document, content: &[Range<usize>], cue: &Range<usize>, f: &mut Features<'_>) {
+fn content(
+    doc: &Document,
+    table: &TokenTable,
+    content: &[Range<usize>],
+    cue: &Range<usize>,
+    rule: u32,
+    f: &mut Features<'_>,
+) {
     f.add(30, content.len().min(3) as u32);
+    // how the content opens, and the word just before it: "that", a
+    // quotation mark, a colon, "to", or a bare object
+    if let Some(first) = content.first() {
+        f.add(33, table.lemma[first.start]);
+        let before = table.word(first.start as isize - 1);
+        f.add(34, before);
+        f.add2(35, rule, before);
+    }
     let length: usize = content.iter().map(|r| r.len()).sum();
     f.add(31, distance_bucket(length));
     for r in content.iter().take(2) {

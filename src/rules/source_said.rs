@@ -56,7 +56,9 @@ impl Rule for SourceSaid {
             // what comes before "X, which maintains ..." is not its content
             let content_first =
                 source.form != Form::Relative && preceded_by_content(doc, source.tokens.start, sentence.start);
-            let inverted = signal.is_none() && content_first && nothing_but_adjunct(doc, next);
+            // "..., he said of himself": what follows is about whom
+            let inverted =
+                signal.is_none() && content_first && (nothing_but_adjunct(doc, next) || doc.is(next, &["of"]));
             let split = content_first && doc.is(next, &[","]) && opens_quote(doc, next + 1);
             let content = if split {
                 let mut parts = content_before(doc, source.tokens.start);

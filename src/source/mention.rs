@@ -258,6 +258,14 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<usize> 
             {
                 k -= 1;
             }
+            // capitalized modifiers before them: "the Russian space agency"
+            while k > floor
+                && doc.capitalized(k - 1)
+                && can_be_modifier(doc, k - 1)
+                && !doc.class(k - 1, Class::Determiner)
+            {
+                k -= 1;
+            }
             if k > floor && (doc.class(k - 1, Class::Determiner) || doc.token(k - 1).kind == TokenKind::Number) {
                 start = k - 1;
             }
