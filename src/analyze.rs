@@ -343,16 +343,13 @@ fn end_content_before(doc: &Document, c: &mut Candidate, next: usize) {
 
 /// The mention that names a candidate's source: the rules' mention, with
 /// the words the learned layer found before it ("[Law enforcement]
-/// sources", so that the source is not just "sources"). A mention that
-/// starts with its article or determiner has its left edge already
-/// ("accusations [both Moscow and Pyongyang]"). An apposition after it
-/// describes and does not name ("Brian Fallon, the campaign's press
-/// secretary").
-fn named(doc: &Document, c: &Candidate) -> Option<Mention> {
+/// sources", so that the source is not just "sources"). An apposition
+/// after it describes and does not name ("Brian Fallon, the campaign's
+/// press secretary").
+fn named(c: &Candidate) -> Option<Mention> {
     let m = c.source.as_ref()?;
-    let has_its_edge = doc.class(m.tokens.start, Class::Determiner);
     Some(match &c.source_words {
-        Some(words) if m.form == Form::Phrase && words.start < m.tokens.start && !has_its_edge => {
+        Some(words) if m.form == Form::Phrase && words.start < m.tokens.start => {
             Mention { tokens: words.start..m.tokens.end, form: Form::Phrase }
         }
         _ => m.clone(),
@@ -370,7 +367,7 @@ fn is_quotation(doc: &Document, r: &Range<usize>) -> bool {
 fn build(doc: &Document, kept: Vec<Candidate>) -> Report {
     let text = doc.text;
     let mut resolver = Resolver::new();
-    let entity_of: Vec<Option<usize>> = kept.iter().map(|c| named(doc, c).map(|m| resolver.resolve(doc, &m))).collect();
+    let entity_of: Vec<Option<usize>> = kept.iter().map(|c| named(c).map(|m| resolver.resolve(doc, &m))).collect();
     let entities = resolver.entities();
     let spans = |ranges: &[Range<usize>]| -> Vec<Span> {
         ranges.iter().filter(|r| !r.is_empty()).map(|r| doc.span(r.clone())).collect()

@@ -70,6 +70,11 @@ pub fn widen(
     while words.start < source.start && doc.any_class(words.start, FUNCTION) {
         words.start += 1;
     }
+    // and a mention that opens with its article or determiner has its
+    // left edge already: "accusations [both Moscow and Pyongyang]"
+    if doc.class(source.start, Class::Determiner) {
+        words.start = source.start;
+    }
     // an apposition ends in a word of its own, not "including" or "of"
     while words.end > source.end && (!doc.is_word(words.end - 1) || doc.any_class(words.end - 1, FUNCTION)) {
         words.end -= 1;
@@ -226,6 +231,20 @@ mod tests {
         );
         // another kind of aside is not
         assert_eq!(sources("Bruce Hale, who lives in Leeds, said fares would rise."), ["Bruce Hale"]);
+    }
+
+    #[test]
+    fn a_source_that_opens_with_its_determiner_takes_no_words_before_it() {
+        let text = "They accused the firms, accusations both Ankara and Tehran have denied.";
+        let doc = crate::text::Document::new(text);
+        let mut candidates = crate::analyze::rule_candidates(&doc);
+        let c =
+            candidates.iter_mut().find(|c| c.source.is_some() && doc.is(c.cue.start, &["have"])).expect("the denial");
+        let mut taken = vec![false; doc.len()];
+        // a tagger that believes every word is part of the source
+        super::widen(&doc, c, &mut taken, &|_| 0.0, &|_| 1.0);
+        let source = c.source_words.clone().unwrap_or_else(|| c.source.as_ref().unwrap().tokens.clone());
+        assert_eq!(&text[doc.span(source).range()], "both Ankara and Tehran");
     }
 
     #[test]
