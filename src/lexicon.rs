@@ -381,10 +381,12 @@ impl Lexicon {
         let files = [
             (SourceType::Social, list!("social.txt")),
             (SourceType::Media, list!("media.txt")),
+            (SourceType::Media, list!("outlets.txt")),
             (SourceType::Document, list!("document.txt")),
             (SourceType::Unnamed, list!("unnamed.txt")),
             (SourceType::Organization, list!("organization.txt")),
             (SourceType::Organization, list!("countries.txt")),
+            (SourceType::Organization, list!("companies.txt")),
             (SourceType::Person, list!("person.txt")),
         ];
         for (source_type, file) in files {
@@ -488,10 +490,12 @@ mod tests {
         let files = [
             list!("social.txt"),
             list!("media.txt"),
+            list!("outlets.txt"),
             list!("document.txt"),
             list!("unnamed.txt"),
             list!("organization.txt"),
             list!("countries.txt"),
+            list!("companies.txt"),
             list!("person.txt"),
             list!("abbreviations.txt"),
             list!("demonyms.txt"),

@@ -88,9 +88,14 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // enforcement sources"), a participle after "by" in a relative clause
 // taking its "who" or "which", and articles analysed whole in parts of up
 // to 16 KB (pronouns resolved across the article): 133 findings, 120
-// matched, precision 0.902, recall 0.736.
-const PRECISION_FLOOR = 0.882;
-const RECALL_FLOOR = 0.716;
+// matched, precision 0.902, recall 0.736. With the model retrained on
+// more content features (2026-12-01): 136 findings, 120 matched,
+// precision 0.882, recall 0.736. With companies and outlets listed by
+// name (lexicon/companies.txt, lexicon/outlets.txt), the model retrained
+// and the threshold at 0.5 (src/learn/mod.rs says why): 133 findings, 122
+// matched, 1 more right but for the type: precision 0.917, recall 0.748.
+const PRECISION_FLOOR = 0.897;
+const RECALL_FLOOR = 0.728;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");

@@ -1,7 +1,8 @@
 // The widget on 48 real saved pages (../shared/pages), served from one
 // localhost port while the widget comes from another, with every other
 // request blocked: in both painting modes, no page error, highlights where
-// the text has attributions, tooltips naming the right source, and a page
+// the text has attributions, source names within one block and with single
+// spaces, tooltips naming the right source, and a page
 // exactly as before after clear(). Skips when ../shared is absent.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -83,9 +84,15 @@ for (const name of names) {
         await h.ready();
         const findings = h.findings();
         const withSource = findings.find((f) => f.source && f.kind === "attribution");
-        return { before, changes, mode: h.mode(), text: h.text().length, findings: findings.length, withSource };
+        // blocks are lines of the text read: a source's words stay in one,
+        // and its name, as the tooltip and the panel show it, has single spaces
+        const brokenNames = findings
+          .filter((f) => f.source && (f.source.text.includes("\n") || /\s\s|[^\S ]/.test(f.source.name)))
+          .map((f) => JSON.stringify(f.source.text));
+        return { before, changes, mode: h.mode(), text: h.text().length, findings: findings.length, withSource, brokenNames };
       }, mode);
       assert.equal(result.mode, mode);
+      assert.deepEqual(result.brokenNames, [], "no source crosses a block or shows a run of whitespace");
       if (mode === "overlay") assert.deepEqual(result.changes, [], "overlay mode changes nothing outside its host");
       const painted = await highlightedTexts(page);
       if (result.findings > 0) assert.ok(painted.length > 0, "findings are painted");
