@@ -186,11 +186,14 @@ fn writes_a_work(doc: &Document, c: &Candidate) -> bool {
     const WRITES: &[&str] = &["write", "writes", "wrote", "written", "writing", "publish", "publishes", "published"];
     let object = c.cue.end;
     let starts_the_content = c.content.first().is_some_and(|r| r.start == object);
-    // a quotation, a colon, or a verb of saying ("urging", "said")
+    // a quotation, a colon right after the verb, or a verb of saying
+    // ("urging", "said"); not the colon before a title or the "published"
+    // of the work itself ("wrote his first book: Tarot Basics, published
+    // in 1970")
     let says_something = |k: usize| {
         matches!(doc.token(k).kind, TokenKind::Quote(_))
-            || doc.is(k, &[":"])
-            || doc.verb(k).is_some() && !doc.capitalized(k)
+            || k == object && doc.is(k, &[":"])
+            || doc.verb(k).is_some() && !doc.capitalized(k) && !doc.is(k, WRITES)
     };
     doc.is(c.cue.end - 1, WRITES)
         && starts_the_content
@@ -508,6 +511,10 @@ mod tests {
         };
         assert_eq!(cues("The historian wrote a second, more detailed book in 1970."), Vec::<String>::new());
         assert_eq!(cues("In 1910 the mystic published a small guide to the deck."), Vec::<String>::new());
+        assert_eq!(
+            cues("Then he wrote his first book on chess: Opening Moves, published in 1981."),
+            Vec::<String>::new()
+        );
         assert_eq!(cues("The senator wrote an op-ed urging Congress to act."), ["wrote"]);
         assert_eq!(cues("The senator wrote that Congress must act."), ["wrote"]);
         assert_eq!(cues("The senator wrote: “Congress must act.”"), ["wrote"]);

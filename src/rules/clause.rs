@@ -58,7 +58,7 @@ pub fn verb_group(doc: &Document, verb: usize, floor: usize) -> VerbGroup {
             g.modal = true;
             g.hypothetical |= doc.class(i - 1, Class::Modal)
                 || matches!(doc.norm(i - 1), "wouldn't" | "couldn't" | "shouldn't" | "won't" | "can't" | "cannot");
-        } else if !(adverb || doc.class(i - 1, Class::Negation)) {
+        } else if !(adverb || doc.class(i - 1, Class::Negation) || floating_quantifier(doc, i - 1, floor)) {
             break;
         }
         i -= 1;
@@ -72,6 +72,16 @@ pub fn verb_group(doc: &Document, verb: usize, floor: usize) -> VerbGroup {
         g.cue.start = verb;
     }
     g
+}
+
+/// True for "each", "all" or "both" standing after the subject it
+/// counts, not before a noun: "The carmakers [each] reported", "They [all]
+/// said", "have [both] denied".
+pub fn floating_quantifier(doc: &Document, i: usize, floor: usize) -> bool {
+    doc.is(i, &["each", "all", "both"])
+        && i > floor
+        && doc.is_word(i - 1)
+        && !doc.any_class(i - 1, Class::Preposition.bit() | Class::Determiner.bit() | Class::Conjunction.bit())
 }
 
 /// Words in -ly that are not adverbs.

@@ -85,7 +85,12 @@ fn disputes_nothing_said(doc: &Document, i: usize, len: usize) -> bool {
         && (doc.class(i - 1, Class::Determiner)
             || doc.class(i - 1, Class::Preposition)
             || doc.norm(i - 1).ends_with("ing"));
-    adjective || rejects_someone(doc, i + 1, sentence.end)
+    // the noun of a quarrel: "sparked by disputes over oil", "a dispute
+    // with the union"
+    let quarrel = doc.is(i, &["dispute", "disputes"])
+        && (doc.is(i + 1, &["over", "between", "with", "about"])
+            || i > sentence.start && doc.any_class(i - 1, Class::Determiner.bit() | Class::Preposition.bit()));
+    adjective || quarrel || rejects_someone(doc, i + 1, sentence.end)
 }
 
 /// Nouns for false stories that a text may name as its topic ("the spread
@@ -147,6 +152,7 @@ mod tests {
         assert_none(&Disputes, "Voters consistently reject establishment Republicans.");
         assert_none(&Disputes, "This proposal was rejected by 64 percent of the electorate.");
         assert_none(&Disputes, "The dispute also highlights the risks.");
+        assert_none(&Disputes, "The war was sparked by disputes over water rights.");
         assert_none(&Disputes, "He accused China of militarizing disputed waters.");
         assert_finds(
             &Disputes,

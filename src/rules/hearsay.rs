@@ -94,8 +94,10 @@ fn past_tense_of_a_subject(doc: &Document, cue: &std::ops::Range<usize>) -> bool
         return false;
     }
     let Some(before) = cue.start.checked_sub(1) else { return false };
+    // "they [each] reported" is a subject's verb still
+    let floating = super::clause::floating_quantifier(doc, before, 0);
     let attribute = doc.token(before).kind == TokenKind::Possessive
-        || doc.any_class(before, Class::Determiner.bit() | Class::Be.bit() | Class::Adverb.bit())
+        || doc.any_class(before, Class::Determiner.bit() | Class::Be.bit() | Class::Adverb.bit()) && !floating
         || doc.is(before, &["his", "her", "their", "its", "our", "my", "your"]);
     !attribute
 }
@@ -147,6 +149,7 @@ mod tests {
     fn a_past_tense_with_a_subject_is_no_hearsay() {
         assert_none(&Hearsay, "Acme Corp., a maker of mainframes, reported a sharp decline in income.");
         assert_finds(&Hearsay, "Police are investigating the reported attack.", &["reported | - | -"]);
+        assert_none(&Hearsay, "The two airlines each reported a loss.");
         assert_finds(&Hearsay, "At least 51 people were reported killed.", &["reported | - | -"]);
     }
 

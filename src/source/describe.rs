@@ -99,8 +99,10 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
         }
         if let Some((n, _)) = lex.demonyms.longest_at(doc.ids(), k, end) {
             // A demonym before other words describes; at the end it names
-            // ("the Russians").
-            if k + n < end && !in_name {
+            // ("the Russians"). A capital "New" before a capitalized word
+            // begins a place's name ("New Jersey").
+            let place = doc.is(k, &["new"]) && doc.capitalized(k) && k + 1 < end && doc.capitalized(k + 1);
+            if k + n < end && !in_name && !place {
                 name_from = name_from.max(k + n);
                 k += n;
                 continue;

@@ -105,11 +105,16 @@ impl Resolver {
         let mut d = describe(doc, tokens.clone());
         // "the company", "the paper": the one named last as a source (not
         // "the government" or "the commission", which are others)
-        if !d.proper && tokens.len() == 2 && doc.is(tokens.start, &["the"]) && doc.is(tokens.start + 1, BY_ANOTHER_NAME)
-        {
+        if !d.proper && tokens.len() == 2 && doc.is(tokens.start, &["the"]) {
+            // or, for any other noun, the one named last whose name has
+            // that noun: "the Russian space agency ... the agency said"
+            let noun = doc.norm(tokens.start + 1);
+            let by_another_name = doc.is(tokens.start + 1, BY_ANOTHER_NAME);
             let named = self.recent.iter().rev().copied().find(|&id| {
                 let e = &self.entities[id];
-                e.source_type == d.source_type && e.name.starts_with(|c: char| c.is_uppercase())
+                e.source_type == d.source_type
+                    && e.name.starts_with(|c: char| c.is_uppercase())
+                    && (by_another_name || e.name.split(' ').any(|w| lowercase(w) == noun))
             });
             if let Some(id) = named {
                 return id;

@@ -48,9 +48,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 
-// The floors sit 0.02 below what the engine reached, so a regression
-// fails; raise them as the engine gets better (the target is
-// precision 0.90 and recall 0.70).
+// The floors are what the engine reached, so that any regression fails
+// and is looked at; raise them as the engine gets better (the issue's
+// target is precision 0.90 and recall 0.70). The lists are small: one
+// finding moves precision by about 0.007, and a retrained model often
+// moves a finding or two of the tagger's own either way.
 // When the lists were made (2026-11-30, dist/ built 10:27 UTC): 182
 // findings with a source, 163 checked lines, 98 matched, 5 more right but
 // for the type: precision 0.538, recall 0.601.
@@ -94,8 +96,12 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // name (lexicon/companies.txt, lexicon/outlets.txt), the model retrained
 // and the threshold at 0.5 (src/learn/mod.rs says why): 133 findings, 122
 // matched, 1 more right but for the type: precision 0.917, recall 0.748.
-const PRECISION_FLOOR = 0.897;
-const RECALL_FLOOR = 0.728;
+// With US states as organizations, floating "each"/"all" skipped before a
+// verb, a work's title after a colon no claim, "the agency" resolved to
+// the agency named before, and the model retrained: 135 findings, 122
+// matched, 1 more right but for the type: precision 0.904, recall 0.748.
+const PRECISION_FLOOR = 0.903;
+const RECALL_FLOOR = 0.748;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
