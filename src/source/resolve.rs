@@ -72,6 +72,18 @@ const BY_ANOTHER_NAME: &[&str] = &[
 /// How many recently mentioned sources a pronoun may refer back to.
 const PRONOUN_REACH: usize = 24;
 
+/// True for an organization or outlet known by a name in the singular:
+/// "Uber", "the Kremlin", "The New York Times". The news calls it "it";
+/// a "they" after it stands for people the text has just spoken of ("Uber
+/// ... drivers don't feel much better. They tell ..."). Plural names and
+/// nouns may be "they": "the Democrats", "police", "the authorities".
+fn singular_name(e: &Entity) -> bool {
+    let last = e.name.rsplit(' ').next().unwrap_or(&e.name);
+    matches!(e.source_type, SourceType::Organization | SourceType::Media)
+        && e.name.starts_with(|c: char| c.is_uppercase())
+        && !last.ends_with('s')
+}
+
 impl Resolver {
     /// A resolver for a new text.
     pub fn new() -> Self {
@@ -268,7 +280,7 @@ impl Resolver {
                 // "they" may stand for "Bush and Christie"; "he" and "it" may not
                 let group = is_group(&e.name);
                 let type_fits = if word == "they" {
-                    group || wanted.contains(&e.source_type)
+                    group || wanted.contains(&e.source_type) && !singular_name(e)
                 } else {
                     !group && wanted.contains(&e.source_type)
                 };
