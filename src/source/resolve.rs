@@ -73,7 +73,8 @@ const BY_ANOTHER_NAME: &[&str] = &[
 const PRONOUN_REACH: usize = 24;
 
 /// True for an organization or outlet known by a name in the singular:
-/// "Uber", "the Kremlin", "The New York Times". The news calls it "it";
+/// "Uber", "the Kremlin", "The Guardian" (a name's last word not in -s, so
+/// "The New York Times" is not one). The news calls it "it";
 /// a "they" after it stands for people the text has just spoken of ("Uber
 /// ... drivers don't feel much better. They tell ..."). Plural names and
 /// nouns may be "they": "the Democrats", "police", "the authorities".
