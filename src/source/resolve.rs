@@ -116,11 +116,11 @@ impl Resolver {
 
     fn phrase(&mut self, doc: &Document, tokens: Range<usize>) -> usize {
         let mut d = describe(doc, tokens.clone());
-        // "the company", "the paper": the one named last as a source (not
-        // "the government" or "the commission", which are others)
+        // "the company", "the paper": the organization or outlet named last
+        // as a source; any other noun ("the agency", "the government")
+        // stands for the one named last whose name has that noun ("the
+        // Russian space agency ... the agency said"), if any
         if !d.proper && tokens.len() == 2 && doc.is(tokens.start, &["the"]) {
-            // or, for any other noun, the one named last whose name has
-            // that noun: "the Russian space agency ... the agency said"
             let noun = doc.norm(tokens.start + 1);
             let by_another_name = doc.is(tokens.start + 1, BY_ANOTHER_NAME);
             let named = self.recent.iter().rev().copied().find(|&id| {
