@@ -115,9 +115,10 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
             Kind::Attribution => {
                 // the same source saying the same thing, found twice
                 let same_claim = c.source.as_ref().and_then(|m| {
-                    claims.get(&doc.sentence_of(c.cue.start))?.iter().find(|(source, contents, _)| {
+                    claims.get(&doc.sentence_of(c.cue.start))?.iter().find(|(source, contents, k)| {
                         (overlaps(source, &m.tokens) || same_words(doc, source, &m.tokens))
                             && contents.iter().any(|a| c.content.iter().any(|b| overlaps(a, b)))
+                            && !quoted_within(doc, &kept[*k], &c)
                     })
                 });
                 // "He added that ..., he said": the repeat ends the claim
@@ -150,6 +151,17 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
     kept
 }
 
+/// True when the cue of `inner` stands inside a quotation that `outer`
+/// reports from outside it: "“When he says he will ..., I don't take
+/// that as a joke,” he said." The speaker quoted is not repeating the
+/// claim of the words he quotes.
+fn quoted_within(doc: &Document, inner: &Candidate, outer: &Candidate) -> bool {
+    let Some(quote) = doc.quote_around(inner.cue.start) else { return false };
+    let inside = quote.open..quote.close + 1;
+    !inside.contains(&outer.cue.start)
+        && outer.content.iter().any(|r| r.contains(&inner.cue.start) && inside.contains(&r.start))
+}
+
 /// An attribution that reports nothing said by anyone: the writer's own
 /// "I", "we" or "you" outside quotations ("We were told", "you might
 /// think"), a cue denied with nothing said after it ("has not commented on
@@ -174,7 +186,35 @@ fn reports_nothing_said(doc: &Document, c: &Candidate) -> bool {
         (alone && matches!(first, "few" | "nobody" | "none"))
             || (alone && matches!(first, "i" | "we" | "you" | "us") && doc.quote_around(m.tokens.start).is_none())
     });
-    negated || nobody || names_no_source(doc, c) || is_credit(doc, c) || writes_a_work(doc, c)
+    negated
+        || nobody
+        || names_no_source(doc, c)
+        || is_credit(doc, c)
+        || writes_a_work(doc, c)
+        || asks_anonymity(doc, c)
+        || tells_about(doc, c)
+}
+
+/// True when the cue only tells something about its content: "the result
+/// says a lot about the party", "their silence said more about them".
+fn tells_about(doc: &Document, c: &Candidate) -> bool {
+    let next = c.cue.end;
+    let amount = doc.is(next, &["more", "much", "little", "something", "nothing", "everything", "volumes"]);
+    let a_lot = doc.is(next, &["a"]) && doc.is(next + 1, &["lot", "great"]);
+    let about = if a_lot { next + 2 } else { next + 1 };
+    (amount || a_lot) && doc.is(about, &["about"])
+}
+
+/// True when the cue asks only not to be named: "who asked not to be
+/// identified", "requested anonymity". That is how the source spoke, not
+/// what they said.
+fn asks_anonymity(doc: &Document, c: &Candidate) -> bool {
+    let next = c.cue.end;
+    let unnamed = doc.is(next, &["not"])
+        && doc.is(next + 1, &["to"])
+        && doc.is(next + 2, &["be"])
+        && doc.is(next + 3, &["named", "identified", "quoted"]);
+    unnamed || (c.cue.start..=next).any(|k| doc.is(k, &["anonymity"]))
 }
 
 /// True when the cue writes or publishes something and the content is only
@@ -222,6 +262,13 @@ fn names_no_source(doc: &Document, c: &Candidate) -> bool {
     match m.form {
         Form::Pronoun => false,
         Form::Relative => antecedent(doc, m.tokens.start).is_none(),
+        // "“...,” said the designer": right after a quotation and its verb,
+        // any noun phrase is the speaker
+        Form::Phrase
+            if c.cue.start > 0 && doc.quote_closed_at(c.cue.start - 1).is_some() && m.tokens.start == c.cue.end =>
+        {
+            false
+        }
         Form::Phrase => {
             let head = mention::head(doc, m);
             let people =

@@ -67,7 +67,7 @@ pub fn widen(
     let mut words = grow(doc, source.clone(), &cue, taken, sentence.clone(), &|k| source_p(k) >= SOURCE_JOIN, true);
     // a source starts with none of the words before it that are not its
     // own: "[As] The Daily Caller reported"
-    while words.start < source.start && doc.any_class(words.start, FUNCTION) {
+    while words.start < source.start && (doc.any_class(words.start, FUNCTION) || doc.is(words.start, &["of"])) {
         words.start += 1;
     }
     // and a mention that opens with its article or determiner has its

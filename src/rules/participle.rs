@@ -24,7 +24,12 @@ impl Rule for Participle {
             if !verb.is(Verb::GERUND) {
                 continue;
             }
-            if !doc.is(i - 1, &[",", "—", "–", ")", "while", "before", "after", "by"]) && !second_in_chain(doc, i) {
+            // ", saying", or ",” saying" after a quotation that ends the clause
+            let after_quote = doc.quote_closed_at(i - 1).is_some() && doc.is(i.saturating_sub(2), &[","]);
+            if !doc.is(i - 1, &[",", "—", "–", ")", "while", "before", "after", "by"])
+                && !after_quote
+                && !second_in_chain(doc, i)
+            {
                 continue;
             }
             if doc.sentence_of(i - 1) != doc.sentence_of(i) {
@@ -35,7 +40,7 @@ impl Rule for Participle {
             // "calling it “a hoax”", "calling the protester ...": a weak verb
             // with an object
             let object = (verb.has("weak") || verb.has("intent") || verb.has("stance")) && opens_object(doc, next);
-            if verb.says_little() && !marked && !object {
+            if says_little_as_participle(verb) && !marked && !object {
                 continue;
             }
             let content = content_after(doc, next);
@@ -56,6 +61,14 @@ impl Rule for Participle {
             });
         }
     }
+}
+
+/// True when the verb's participle needs a "that", a quotation or an
+/// object to report speech: [`Verb::says_little`], except for the verbs
+/// whose other forms are nouns ("states"), since a participle after a
+/// comma is no noun (", stating ..." says as much as ", saying ...").
+fn says_little_as_participle(verb: &Verb) -> bool {
+    ["weak", "belief", "quote", "intent", "stance"].iter().any(|t| verb.has(t))
 }
 
 /// True when the participle at token `i` follows "and" after another

@@ -4,7 +4,7 @@
 use super::clause::{content_before, reporting_verb};
 use super::{Candidate, Rule};
 use crate::lexicon::{Class, Verb};
-use crate::source::mention::{self, Form};
+use crate::source::mention::{self, Form, TAKING_PHRASE};
 use crate::text::{Document, TokenKind};
 
 /// The rule.
@@ -35,7 +35,9 @@ impl Rule for SaidSource {
             if !(after_quote || after_comma) {
                 continue;
             }
-            let Some(source) = mention::after(doc, i + 1, sentence.end) else {
+            let Some(source) = mention::after(doc, i + 1, sentence.end)
+                .or_else(|| after_quote.then(|| mention::plain_noun_phrase(doc, i + 1, sentence.end)).flatten())
+            else {
                 continue;
             };
             if source.form != Form::Phrase && source.form != Form::Pronoun {
@@ -46,7 +48,8 @@ impl Rule for SaidSource {
             let clause_ends = end >= doc.len()
                 || doc.token(end).line_break_before
                 || !matches!(doc.token(end).kind, TokenKind::Word | TokenKind::Number)
-                || doc.any_class(end, Class::Preposition.bit() | Class::Conjunction.bit() | Class::Time.bit());
+                || doc.any_class(end, Class::Preposition.bit() | Class::Conjunction.bit() | Class::Time.bit())
+                || doc.is(end, TAKING_PHRASE) && doc.class(end + 1, Class::Preposition);
             if !clause_ends {
                 continue;
             }

@@ -32,7 +32,21 @@ impl Rule for SourceSaid {
             if !form_fits(verb, &group) {
                 continue;
             }
-            let Some(source) = mention::before(doc, group.first, sentence.start) else {
+            let Some(source) = mention::before(doc, group.first, sentence.start)
+                .or_else(|| {
+                    // plain verbs of speech only: "Editor's note", "No clear
+                    // path points to" are no clauses
+                    let plain = !verb.says_little() && !doc.title_case(i);
+                    plain.then(|| mention::opening_phrase(doc, group.first, sentence.start)).flatten()
+                })
+                .or_else(|| {
+                    // "while nine in 10 said ...": a share of those polled
+                    let last = group.first.checked_sub(1)?;
+                    let start = mention::share_ending_at(doc, last, sentence.start)?;
+                    let after_preposition = start > sentence.start && doc.class(start - 1, Class::Preposition);
+                    (!after_preposition).then_some(Mention { tokens: start..group.first, form: Form::Phrase })
+                })
+            else {
                 continue;
             };
             if group.hypothetical
@@ -147,6 +161,7 @@ fn agrees(doc: &Document, verb: &Verb, g: &VerbGroup, source: &Mention) -> bool 
                 || PLURALS.contains(&head)
                 || doc.class(head_at, Class::Determiner)
                 || source.tokens.clone().any(|k| doc.is(k, &["and"]))
+                || mention::share_ending_at(doc, head_at, source.tokens.start).is_some()
         }
     }
 }

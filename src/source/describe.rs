@@ -11,7 +11,9 @@ use std::ops::Range;
 
 use crate::lexicon::{lexicon, Class};
 use crate::report::SourceType;
-use crate::source::mention::{abbreviation_dot, is_apposed_name, is_participle, ATTACHING, TAKING_PHRASE};
+use crate::source::mention::{
+    abbreviation_dot, is_apposed_name, is_participle, share_ending_at, ATTACHING, TAKING_PHRASE,
+};
 use crate::text::{Document, TokenKind};
 
 /// What a mention says about its source.
@@ -37,11 +39,28 @@ pub struct Description {
 /// Generational suffixes that end a person's name ("Jr.", "III").
 pub(crate) const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
+/// A share of people that opens `tokens`: "nine in 10" names those polled;
+/// "43 percent of voters" and "four out of 10 riders" the group shared.
+fn share(doc: &Document, tokens: Range<usize>) -> Option<Description> {
+    let start = tokens.start;
+    let last = tokens.clone().rev().find(|&e| share_ending_at(doc, e, start) == Some(start))?;
+    let group = if doc.is(last + 1, &["of"]) { last + 2 } else { last + 1 };
+    if group < tokens.end {
+        let d = describe(doc, group..tokens.end);
+        return Some(Description { described: true, ..d });
+    }
+    let name = text_of(doc, tokens);
+    Some(Description { source_type: SourceType::Unnamed, name, proper: false, described: true, guessed: false })
+}
+
 /// Describes the mention made of `tokens`.
 pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     let lex = lexicon();
     let end = tokens.end;
     let mut start = tokens.start;
+    if let Some(d) = share(doc, start..end) {
+        return d;
+    }
     // "the", but not "Many" of "Many of them"
     while start + 1 < end && doc.class(start, Class::Determiner) && !doc.is(start + 1, &["of"]) {
         start += 1;

@@ -317,10 +317,57 @@ fn particles_before(doc: &Document, j: usize, next: usize, floor: usize) -> Opti
     (k > floor && doc.capitalized(k - 1) && doc.is_word(k - 1) && !is_function_word(doc, k - 1)).then_some(k - 1)
 }
 
+/// True when token `i` is a count: "43", "1,200", "nine", "Forty-three".
+fn is_count(doc: &Document, i: usize) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    ];
+    i < doc.len()
+        && (doc.token(i).kind == TokenKind::Number
+            || doc.is_word(i) && doc.norm(i).split('-').all(|part| NUMBERS.contains(&part)))
+}
+
+/// The first token of a share of people that ends with token `last`, not
+/// reaching before token `floor`: "43", "60%", "43 percent", "nine in 10",
+/// "one out of five", with "about", "nearly", "at least" before it. Polls
+/// report what shares of those asked say.
+pub fn share_ending_at(doc: &Document, last: usize, floor: usize) -> Option<usize> {
+    let mut k = last;
+    if doc.is(k, &["%", "percent"]) && k > floor {
+        k -= 1;
+    }
+    if !is_count(doc, k) {
+        return None;
+    }
+    // "nine in 10", "one out of five"
+    if k >= floor + 2 && doc.is(k - 1, &["in"]) && is_count(doc, k - 2) {
+        k -= 2;
+    } else if k >= floor + 3 && doc.is(k - 1, &["of"]) && doc.is(k - 2, &["out"]) && is_count(doc, k - 3) {
+        k -= 3;
+    }
+    if k > floor && doc.is(k - 1, &["about", "nearly", "almost", "roughly", "over"]) {
+        k -= 1;
+    } else if k >= floor + 2 && doc.is(k - 1, &["least", "than"]) && doc.is(k - 2, &["at", "more", "less", "fewer"]) {
+        k -= 2;
+    }
+    Some(k)
+}
+
 /// Extends a phrase starting at `start` to the left over a preposition
 /// that attaches it to a source: "[a spokesman for] Mayor Jackson",
-/// "[officials familiar with] the talks".
+/// "[officials familiar with] the talks", or over a share of it: "[60% of]
+/// voters".
 fn attach_left(doc: &Document, mut start: usize, floor: usize) -> usize {
+    if start >= floor + 2 && doc.is(start - 1, &["of"]) {
+        if let Some(share) = share_ending_at(doc, start - 2, floor) {
+            return share;
+        }
+    }
+    // "[four out of] 10 voters"
+    if let Some(share) = share_ending_at(doc, start, floor).filter(|&s| s < start) {
+        return share;
+    }
     for _ in 0..2 {
         let Some(p) = start.checked_sub(1).filter(|&p| p > floor) else { break };
         if !ATTACHING.contains(&doc.norm(p)) {
@@ -434,6 +481,66 @@ pub fn after(doc: &Document, start: usize, ceil: usize) -> Option<Mention> {
         break;
     }
     last_head.map(|h| Mention { tokens: start..h + 1, form: Form::Phrase })
+}
+
+/// A determiner and the lower-case words after it, up to the end of the
+/// phrase, from token `start` but not reaching token `ceil`: "the
+/// designer", "a longtime volunteer". Nouns the lists do not know name a
+/// speaker only where nothing else can be the subject: right after a
+/// quotation and its verb ("“...,” said the designer, who ...").
+pub fn plain_noun_phrase(doc: &Document, start: usize, ceil: usize) -> Option<Mention> {
+    if !doc.is(start, &["the", "a", "an", "one"]) {
+        return None;
+    }
+    let words = (start + 1..ceil.min(start + 5))
+        .take_while(|&k| {
+            doc.is_word(k)
+                && !doc.capitalized(k)
+                && !is_function_word(doc, k)
+                && doc.verb(k).is_none()
+                && !doc.class(k, Class::Time)
+        })
+        .count();
+    let end = start + 1 + words;
+    let phrase_ends =
+        end >= ceil || !doc.is_word(end) || doc.any_class(end, Class::Relative.bit() | Class::Preposition.bit());
+    (words > 0 && phrase_ends).then_some(Mention { tokens: start..end, form: Form::Phrase })
+}
+
+/// The whole noun phrase that opens a sentence and ends right before its
+/// verb at token `end`, when the grammar of [`before`] finds none there:
+/// "Proponents of more controls on hate speech here say", "Democrats
+/// trying to regain control of the Senate say". A finite verb needs a
+/// subject, and words with no comma, clause or other reporting verb
+/// between the sentence's start and the verb can be nothing else. An
+/// opening "But" or "And" is left out.
+pub fn opening_phrase(doc: &Document, end: usize, sentence_start: usize) -> Option<Mention> {
+    let mut start = sentence_start;
+    if doc.is(start, &["but", "and", "yet", "still", "indeed"]) {
+        start += 1;
+    }
+    if !(2..=MAX_MENTION).contains(&(end.saturating_sub(start))) {
+        return None;
+    }
+    const NO_SUBJECT: u32 = Class::Pronoun.bit()
+        | Class::Relative.bit()
+        | Class::Aux.bit()
+        | Class::Be.bit()
+        | Class::Perfect.bit()
+        | Class::Do.bit()
+        | Class::Modal.bit()
+        | Class::Negation.bit();
+    let plain = |k: usize| {
+        matches!(doc.token(k).kind, TokenKind::Word | TokenKind::Number | TokenKind::Possessive)
+            && !doc.any_class(k, NO_SUBJECT)
+            && (doc.verb(k).is_none() || is_source_word(doc, k))
+            && !doc.is(k, &["and", "or", "that", "to"])
+    };
+    let opens = !doc.any_class(start, Class::Preposition.bit() | Class::Adverb.bit() | Class::Time.bit());
+    let last = end - 1;
+    let closes = !doc.any_class(last, Class::Preposition.bit() | Class::Determiner.bit() | Class::Conjunction.bit())
+        && doc.token(last).kind != TokenKind::Possessive;
+    (opens && closes && (start..end).all(plain)).then_some(Mention { tokens: start..end, form: Form::Phrase })
 }
 
 /// The subject of the main clause of a sentence, looking no further than
@@ -648,6 +755,40 @@ mod tests {
         assert_eq!(subject("the voters who said", "said").as_deref(), Some("who"));
         assert_eq!(subject("Only 24 percent said", "said").as_deref(), Some("24 percent"));
         assert_eq!(subject("Some 46 percent of voters said", "said").as_deref(), Some("46 percent of voters"));
+        assert_eq!(subject("About 60% of voters say", "say").as_deref(), Some("About 60% of voters"));
+        assert_eq!(subject("About four out of 10 voters said", "said").as_deref(), Some("About four out of 10 voters"));
+    }
+
+    #[test]
+    fn a_whole_opening_phrase_before_its_verb() {
+        let phrase = |text: &str, verb: &str| {
+            let doc = Document::new(text);
+            let v = (0..doc.len()).find(|&i| doc.norm(i) == verb).expect("verb in text");
+            opening_phrase(&doc, v, 0).map(|m| doc.span(m.tokens).text(text).to_owned())
+        };
+        assert_eq!(
+            phrase("Proponents of more controls on hate speech here say", "say").as_deref(),
+            Some("Proponents of more controls on hate speech here")
+        );
+        assert_eq!(phrase("But critics in both parties say", "say").as_deref(), Some("critics in both parties"));
+        // a clause, a pronoun, a possessive or a preposition is no subject
+        assert_eq!(phrase("Trump visited Iowa and said", "said"), None);
+        assert_eq!(phrase("Editor’s note", "note"), None);
+        assert_eq!(phrase("People who know him say", "say"), None);
+        assert_eq!(phrase("In the morning they said", "said"), None);
+    }
+
+    #[test]
+    fn a_plain_noun_phrase_after_a_quotation() {
+        let text = "“We will win,” said the designer, who works there.";
+        let doc = Document::new(text);
+        let the = (0..doc.len()).find(|&i| doc.norm(i) == "the").unwrap();
+        let m = plain_noun_phrase(&doc, the, doc.len()).map(|m| doc.span(m.tokens).text(text).to_owned());
+        assert_eq!(m.as_deref(), Some("the designer"));
+        let text = "“We will win,” said the next day.";
+        let doc = Document::new(text);
+        let the = (0..doc.len()).find(|&i| doc.norm(i) == "the").unwrap();
+        assert_eq!(plain_noun_phrase(&doc, the, doc.len()), None);
     }
 
     #[test]

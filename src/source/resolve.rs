@@ -85,6 +85,13 @@ fn singular_name(e: &Entity) -> bool {
         && !last.ends_with('s')
 }
 
+/// True when "they" may stand for the entity: a group ("Bush and
+/// Christie"), people, or an organization not known by a singular name.
+fn may_be_they(e: &Entity) -> bool {
+    const PLURAL: &[SourceType] = &[SourceType::Organization, SourceType::Unnamed, SourceType::Media];
+    is_group(&e.name) || PLURAL.contains(&e.source_type) && !singular_name(e)
+}
+
 impl Resolver {
     /// A resolver for a new text.
     pub fn new() -> Self {
@@ -115,6 +122,12 @@ impl Resolver {
     }
 
     fn phrase(&mut self, doc: &Document, tokens: Range<usize>) -> usize {
+        // "many of them": some of the people the text spoke of last
+        if tokens.len() == 3 && doc.is(tokens.start + 1, &["of"]) && doc.is(tokens.start + 2, &["them"]) {
+            if let Some(id) = self.recent.iter().rev().copied().find(|&id| may_be_they(&self.entities[id])) {
+                return id;
+            }
+        }
         let mut d = describe(doc, tokens.clone());
         // "the company", "the paper": the organization or outlet named last
         // as a source; any other noun ("the agency", "the government")
@@ -263,7 +276,7 @@ impl Resolver {
         let (wanted, pronoun): (&[SourceType], Option<&'static str>) = match word {
             "he" => (&[SourceType::Person], Some("he")),
             "she" => (&[SourceType::Person], Some("she")),
-            "they" => (&[SourceType::Organization, SourceType::Unnamed, SourceType::Media], None),
+            "they" => (&[], None),
             "it" => (&[SourceType::Organization, SourceType::Media, SourceType::Document, SourceType::Social], None),
             _ => (&[], None),
         };
@@ -279,12 +292,8 @@ impl Resolver {
             found = self.recent.iter().rev().copied().find(|&id| {
                 let e = &self.entities[id];
                 // "they" may stand for "Bush and Christie"; "he" and "it" may not
-                let group = is_group(&e.name);
-                let type_fits = if word == "they" {
-                    group || wanted.contains(&e.source_type) && !singular_name(e)
-                } else {
-                    !group && wanted.contains(&e.source_type)
-                };
+                let type_fits =
+                    if word == "they" { may_be_they(e) } else { !is_group(&e.name) && wanted.contains(&e.source_type) };
                 type_fits && fits(e)
             });
         }
@@ -306,7 +315,10 @@ impl Resolver {
                     "it" => SourceType::Organization,
                     _ => SourceType::Unnamed,
                 };
-                self.unresolved(doc, tokens, source_type)
+                // an unknown "he" is no "she" later on
+                let id = self.unresolved(doc, tokens, source_type);
+                self.entities[id].pronoun = pronoun;
+                id
             }
         }
     }

@@ -100,8 +100,16 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // verb, a work's title after a colon no claim, "the agency" resolved to
 // the agency named before, and the model retrained: 135 findings, 122
 // matched, 1 more right but for the type: precision 0.904, recall 0.748.
-const PRECISION_FLOOR = 0.903;
-const RECALL_FLOOR = 0.748;
+// With whole opening phrases and shares of a poll as subjects ("Opponents
+// of the bridge say", "nine in 10 said"), "“...,” said the designer",
+// ",” saying" after a quotation, a quoted "he says" no repeat of the
+// claim around it, "many of them" resolved to the group before, and the
+// model retrained: 130 findings, 121 matched, 1 more right but for the
+// type: precision 0.931, recall 0.742 (two of the tagger's proposals,
+// "Uber presented" and "Yoon apologized", fell below the threshold, and
+// four wrong ones with them).
+const PRECISION_FLOOR = 0.93;
+const RECALL_FLOOR = 0.742;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
