@@ -183,7 +183,7 @@ fn reports_nothing_said(doc: &Document, c: &Candidate) -> bool {
     let nobody = c.source.as_ref().is_some_and(|m| {
         let first = doc.norm(m.tokens.start);
         let alone = m.tokens.len() == 1;
-        (alone && matches!(first, "few" | "nobody" | "none"))
+        (alone && matches!(first, "few" | "nobody" | "none" | "enough"))
             || (alone && matches!(first, "i" | "we" | "you" | "us") && doc.quote_around(m.tokens.start).is_none())
     });
     negated
@@ -195,10 +195,14 @@ fn reports_nothing_said(doc: &Document, c: &Candidate) -> bool {
         || tells_about(doc, c)
 }
 
-/// True when the cue only tells something about its content: "the result
-/// says a lot about the party", "their silence said more about them".
+/// True when the cue only tells something about its content, or says
+/// nothing: "the result says a lot about the party", "their silence said
+/// more about them", "saying nothing".
 fn tells_about(doc: &Document, c: &Candidate) -> bool {
     let next = c.cue.end;
+    if doc.is(next, &["nothing"]) {
+        return true;
+    }
     let amount = doc.is(next, &["more", "much", "little", "something", "nothing", "everything", "volumes"]);
     let a_lot = doc.is(next, &["a"]) && doc.is(next + 1, &["lot", "great"]);
     let about = if a_lot { next + 2 } else { next + 1 };
@@ -271,8 +275,10 @@ fn names_no_source(doc: &Document, c: &Candidate) -> bool {
         }
         Form::Phrase => {
             let head = mention::head(doc, m);
-            let people =
-                (m.tokens.start..=head).any(|k| doc.class(k, Class::Determiner) && !doc.is(k, &["the", "a", "an"]));
+            // "a bartender said": whoever says or tells is someone
+            let speaks = m.tokens.end == c.cue.start && doc.is(c.cue.start, &["said", "says", "say", "told", "tells"]);
+            let people = speaks
+                || (m.tokens.start..=head).any(|k| doc.class(k, Class::Determiner) && !doc.is(k, &["the", "a", "an"]));
             !people && {
                 let d = describe(doc, m.tokens.clone());
                 !d.proper && !d.described

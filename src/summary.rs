@@ -71,7 +71,7 @@ mod tests {
     fn sources_are_counted_once_however_named() {
         let report = analyze(
             "Ukrainian President Volodymyr Zelensky said the war goes on. Zelensky added that help was coming. \
-             Officials said nothing. It appears the talks failed.",
+             Officials said more was needed. It appears the talks failed.",
         );
         let s = summarize(&report);
         assert_eq!(s.counts, [2, 1, 0, 1, 0]);

@@ -62,6 +62,11 @@ impl Rule for SourceSaid {
             if start > sentence.start && doc.class(start - 1, Class::Aux) {
                 continue;
             }
+            // "the people asked said no": a participle in the subject of the
+            // verb after it
+            if doc.is(i + 1, &["said", "say", "says", "told"]) {
+                continue;
+            }
             let next = after_verb(doc, verb, i);
             let signal = content_signal(doc, next, sentence.end);
             // "CONTENT, SOURCE said [after ...]": the content comes first

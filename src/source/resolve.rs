@@ -272,7 +272,13 @@ impl Resolver {
     /// one the text called by the other pronoun; "they" and "it" for the
     /// last group or organization.
     fn pronoun(&mut self, doc: &Document, tokens: Range<usize>) -> usize {
-        let word = doc.norm(tokens.start);
+        // "according to him"
+        let word = match doc.norm(tokens.start) {
+            "him" => "he",
+            "her" => "she",
+            "them" => "they",
+            w => w,
+        };
         let (wanted, pronoun): (&[SourceType], Option<&'static str>) = match word {
             "he" => (&[SourceType::Person], Some("he")),
             "she" => (&[SourceType::Person], Some("she")),
