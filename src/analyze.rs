@@ -203,7 +203,7 @@ fn tells_about(doc: &Document, c: &Candidate) -> bool {
     if doc.is(next, &["nothing"]) {
         return true;
     }
-    let amount = doc.is(next, &["more", "much", "little", "something", "nothing", "everything", "volumes"]);
+    let amount = doc.is(next, &["more", "much", "little", "something", "everything", "volumes"]);
     let a_lot = doc.is(next, &["a"]) && doc.is(next + 1, &["lot", "great"]);
     let about = if a_lot { next + 2 } else { next + 1 };
     (amount || a_lot) && doc.is(about, &["about"])

@@ -31,19 +31,19 @@ impl Rule for AccordingTo {
             else {
                 continue;
             };
+            let first = source.tokens.start;
             // "according to plan", "according to law": the way things go,
             // not what a document says
-            let bare = source.tokens.len() == 1 && !doc.capitalized(first_of(&source));
+            let bare = source.tokens.len() == 1 && !doc.capitalized(first);
             if bare
                 && describe(doc, source.tokens.clone()).source_type == SourceType::Document
-                && !doc.norm(first_of(&source)).ends_with('s')
+                && !doc.norm(first).ends_with('s')
             {
                 continue;
             }
             let head = doc.norm(source.tokens.end - 1);
             // "according to the report" or "a White House pool report" names
             // a document; "according to media reports" names no one
-            let first = source.tokens.start;
             let specific = doc
                 .is(first, &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"])
                 || source.tokens.clone().any(|k| doc.capitalized(k));
@@ -80,10 +80,6 @@ impl Rule for AccordingTo {
     }
 }
 
-fn first_of(m: &Mention) -> usize {
-    m.tokens.start
-}
-
 /// The longest a source after "according to" that the mention grammar
 /// does not read may be, in tokens.
 const MAX_PHRASE: usize = 12;
@@ -92,7 +88,7 @@ const MAX_PHRASE: usize = 12;
 /// phrase, when the grammar of mentions reads no source there: "a March
 /// Bloomberg article", "show insiders", "him". Whatever follows "according
 /// to" is what the content comes from; settling drops a phrase that names
-/// no one ("according to plan").
+/// no one ("according to size").
 fn phrase(doc: &Document, start: usize, end: usize) -> Option<Mention> {
     use crate::lexicon::Class;
     if doc.is(start, &["him", "her", "them"]) {

@@ -282,7 +282,7 @@ impl Resolver {
         let (wanted, pronoun): (&[SourceType], Option<&'static str>) = match word {
             "he" => (&[SourceType::Person], Some("he")),
             "she" => (&[SourceType::Person], Some("she")),
-            "they" => (&[], None),
+            "they" => (&[], None), // see may_be_they
             "it" => (&[SourceType::Organization, SourceType::Media, SourceType::Document, SourceType::Social], None),
             _ => (&[], None),
         };
