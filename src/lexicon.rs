@@ -190,7 +190,13 @@ impl Verb {
     /// "think", "smiled", "vowed", "claims" as a noun): the rules take it
     /// only with more around it, such as "that" or a quotation.
     pub fn says_little(&self) -> bool {
-        ["weak", "belief", "quote", "noun", "intent", "stance"].iter().any(|t| self.has(t))
+        self.has("noun") || self.says_little_as_participle()
+    }
+
+    /// [`Self::says_little`] for its participle after a comma, which is no
+    /// noun: ", stating ..." says as much as ", saying ...".
+    pub fn says_little_as_participle(&self) -> bool {
+        ["weak", "belief", "quote", "intent", "stance"].iter().any(|t| self.has(t))
     }
 
     /// The judgement the verb carries, if it is a loaded word.

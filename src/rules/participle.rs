@@ -40,7 +40,7 @@ impl Rule for Participle {
             // "calling it “a hoax”", "calling the protester ...": a weak verb
             // with an object
             let object = (verb.has("weak") || verb.has("intent") || verb.has("stance")) && opens_object(doc, next);
-            if says_little_as_participle(verb) && !marked && !object {
+            if verb.says_little_as_participle() && !marked && !object {
                 continue;
             }
             let content = content_after(doc, next);
@@ -61,14 +61,6 @@ impl Rule for Participle {
             });
         }
     }
-}
-
-/// True when the verb's participle needs a "that", a quotation or an
-/// object to report speech: [`Verb::says_little`], except for the verbs
-/// whose other forms are nouns ("states"), since a participle after a
-/// comma is no noun (", stating ..." says as much as ", saying ...").
-fn says_little_as_participle(verb: &Verb) -> bool {
-    ["weak", "belief", "quote", "intent", "stance"].iter().any(|t| verb.has(t))
 }
 
 /// True when the participle at token `i` follows "and" after another
