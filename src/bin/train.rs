@@ -16,7 +16,7 @@
 //!    tagged by taggers trained on the other three, so the scorer learns
 //!    how far to trust the taggers on articles they have not seen.
 //!
-//! Everything is deterministic (fixed article order, a fixed-seed shuffle),
+//! Everything is deterministic (fixed article order, a shuffle by hash),
 //! so the same data gives the same bytes on one platform; another platform's
 //! maths library (`exp`) may round differently and change a few weights.
 
@@ -190,18 +190,23 @@ mod native {
             }
         }
 
-        /// Fits the examples, visiting them in a fixed shuffled order each epoch.
+        /// Fits the examples, visiting them in a shuffled order each epoch.
+        ///
+        /// The order comes from each example's own features and label, not
+        /// from its position: an example keeps its place among the others
+        /// when examples elsewhere are added or removed. With a shuffle by
+        /// position, a change of a few candidates reshuffled them all and
+        /// moved dev F1 by up to 0.004 for no reason in the change itself.
         fn train(fit: Fit, examples: &[(&[u32], bool)]) -> Table {
             let mut model = Ftrl::new(fit);
+            let identity: Vec<u64> = examples
+                .iter()
+                .map(|(features, label)| features.iter().fold(u64::from(*label), |h, &f| mix(h ^ u64::from(f))))
+                .collect();
             let mut order: Vec<usize> = (0..examples.len()).collect();
-            let mut seed = 0x2545_f491_4f6c_dd1du64;
-            for _ in 0..fit.epochs {
-                for k in (1..order.len()).rev() {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    order.swap(k, (seed % (k as u64 + 1)) as usize);
-                }
+            for epoch in 0..fit.epochs {
+                let salt = (epoch as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                order.sort_by_key(|&k| (mix(identity[k] ^ salt), k));
                 for &k in &order {
                     model.step(examples[k].0, examples[k].1);
                 }
@@ -209,6 +214,13 @@ mod native {
             let weights: Vec<f32> = (0..1 << BITS).map(|b| model.weight(b) as f32).collect();
             Table::quantize(BITS, 0.0, &weights)
         }
+    }
+
+    /// SplitMix64's finalizer: every bit of `x` moves every bit of the result.
+    fn mix(mut x: u64) -> u64 {
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        x ^ (x >> 31)
     }
 
     /// The words of the articles `keep` accepts, labelled by `label`.

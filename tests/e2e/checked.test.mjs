@@ -111,8 +111,12 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // ("according to show insiders", "according to him"), "according to plan"
 // no source, and the taggers retrained with an L1 of 40 (a model 1.7 KB
 // smaller, dev F1 as before): 134 findings, 122 matched, 1 more right
-// but for the type: precision 0.910, recall 0.748.
-const PRECISION_FLOOR = 0.91;
+// but for the type: precision 0.910, recall 0.748. With the trainer
+// visiting examples in an order hashed from each example itself, so that
+// retraining after a small change no longer reshuffles every example
+// (src/bin/train.rs): 133 findings, 122 matched, 1 more right but for the
+// type: precision 0.917, recall 0.748.
+const PRECISION_FLOOR = 0.917;
 const RECALL_FLOOR = 0.748;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
