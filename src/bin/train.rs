@@ -41,10 +41,12 @@ mod native {
     use sourcelight::learn::Model;
     use sourcelight::Span;
 
-    /// The hash space of every table: 2^17 buckets. The model is 9 %
-    /// smaller than with 2^18 (its buckets' gaps take fewer bytes) at about
-    /// the same dev figures; with 2^16 the seed article loses a relation.
-    const BITS: u8 = 17;
+    /// The hash space of every table: 2^16 buckets. Each weight's bucket is
+    /// stored as a gap from the one before, and a smaller space makes the
+    /// gaps smaller: the model is 0.5 KB smaller gzipped than with 2^17 at
+    /// the same dev figures (2026-12-01; an earlier, sparser model lost a
+    /// seed relation with 2^16).
+    const BITS: u8 = 16;
     /// Articles are split in this many parts for cross-fitting.
     const FOLDS: usize = 4;
 
@@ -58,12 +60,17 @@ mod native {
     }
 
     /// The taggers' L1 keeps the weights that matter, and so the model's
-    /// size: 8 gained relation F1 0.009 on dev over 30 at six times the
-    /// size, which the page budget has no room for. On 2026-12-01, from 30
-    /// to 50 dev F1 at the shipped threshold stayed within 0.694-0.698
-    /// (noise between retrainings) while the model went from 8.8 to 6.0 KB
-    /// gzipped; 40 (7.1 KB) had the best F1 of those tried.
+    /// size. Measured on 2026-12-01:
+    /// - The source tagger needs fewer weights than the cue tagger: its L1
+    ///   from 40 to 60 left dev F1 at 0.698 and the model 0.8 KB smaller.
+    /// - A cue tagger with more weights finds more on dev but proposes more
+    ///   wrong cues on real pages: with an L1 of 20 (2^17 buckets) dev F1 at
+    ///   the shipped threshold rose to 0.701-0.703, and the checked lists'
+    ///   precision fell from 0.917 to 0.872 ("published", "have known",
+    ///   "currently has about"); with 30, dev 0.699 and lists 0.896. With
+    ///   40: dev 0.698, lists 0.924.
     const TAGGER: Fit = Fit { alpha: 0.1, l1: 40.0, l2: 1.0, epochs: 6 };
+    const SOURCE_TAGGER: Fit = Fit { l1: 60.0, ..TAGGER };
     const SCORER: Fit = Fit { alpha: 0.05, l1: 20.0, l2: 1.0, epochs: 8 };
 
     #[derive(Deserialize)]
@@ -281,7 +288,7 @@ mod native {
         let mut args = std::env::args().skip(1);
         let mut input = None;
         let mut out = "model/sourcelight.model".to_owned();
-        let (mut tagger_fit, mut scorer_fit) = (TAGGER, SCORER);
+        let (mut tagger_fit, mut source_fit, mut scorer_fit) = (TAGGER, SOURCE_TAGGER, SCORER);
         let mut dev: Option<String> = None;
         let number = |value: Option<String>, flag: &str| -> Result<f64, String> {
             value.and_then(|v| v.parse().ok()).ok_or_else(|| format!("{flag} needs a number"))
@@ -291,10 +298,11 @@ mod native {
                 "--out" => out = args.next().ok_or("--out needs a path")?,
                 "--dev" => dev = Some(args.next().ok_or("--dev needs a path")?),
                 "--tagger-l1" => tagger_fit.l1 = number(args.next(), "--tagger-l1")?,
+                "--source-l1" => source_fit.l1 = number(args.next(), "--source-l1")?,
                 "--scorer-l1" => scorer_fit.l1 = number(args.next(), "--scorer-l1")?,
                 "--tagger-epochs" => tagger_fit.epochs = number(args.next(), "--tagger-epochs")? as usize,
                 "-h" | "--help" => {
-                    println!("usage: train GOLD.jsonl [--out model/sourcelight.model] [--dev HELD_OUT.jsonl] [--tagger-l1 X] [--scorer-l1 X] [--tagger-epochs N]");
+                    println!("usage: train GOLD.jsonl [--out model/sourcelight.model] [--dev HELD_OUT.jsonl] [--tagger-l1 X] [--source-l1 X] [--scorer-l1 X] [--tagger-epochs N]");
                     return Ok(());
                 }
                 path if input.is_none() => input = Some(path.to_owned()),
@@ -319,7 +327,7 @@ mod native {
         for fold in 0..FOLDS {
             let others = |a: usize| a % FOLDS != fold;
             let cue_tagger = Ftrl::train(tagger_fit, &word_examples(&articles, &tokens, others, Article::in_cue));
-            let source_tagger = Ftrl::train(tagger_fit, &word_examples(&articles, &tokens, others, Article::in_source));
+            let source_tagger = Ftrl::train(source_fit, &word_examples(&articles, &tokens, others, Article::in_source));
             let taggers = Pair::new(&cue_tagger, &source_tagger).map_err(|e| e.to_string())?;
             for a in (0..articles.len()).filter(|a| a % FOLDS == fold) {
                 for e in training::candidates(&articles[a].text, &taggers) {
@@ -338,7 +346,7 @@ mod native {
         );
 
         let tagger = Ftrl::train(tagger_fit, &cues);
-        let sources = Ftrl::train(tagger_fit, &sources);
+        let sources = Ftrl::train(source_fit, &sources);
         let scored: Vec<(&[u32], bool)> = candidates.iter().map(|(f, l, _)| (f.as_slice(), *l)).collect();
         let scorer = Ftrl::train(scorer_fit, &scored);
         let model = Model::new(tagger, sources, scorer).map_err(|e| e.to_string())?;
