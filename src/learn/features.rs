@@ -39,23 +39,39 @@ fn mix(a: u32, b: u32) -> u32 {
     (a.rotate_left(5) ^ b).wrapping_mul(0x9e37_79b1)
 }
 
-/// A list of feature hashes being filled.
-pub struct Features<'o> {
-    out: &'o mut Vec<u32>,
+/// Where the features of an example go, one hash at a time: a list (for
+/// training, and for the scorer) or straight into a model's sums (for the
+/// taggers, which read every word of a text: no list to fill and read).
+pub trait Sink {
+    /// Takes the hash of one feature.
+    fn put(&mut self, hash: u32);
+}
+
+impl Sink for Vec<u32> {
+    fn put(&mut self, hash: u32) {
+        self.push(hash);
+    }
+}
+
+/// Features being computed, and where they go.
+pub struct Features<'o, S: Sink> {
+    out: &'o mut S,
     /// Added to template numbers, to keep two sets of features apart.
     namespace: u32,
 }
 
-impl<'o> Features<'o> {
+impl<'o> Features<'o, Vec<u32>> {
     /// Starts a fresh list in `out`.
     pub fn new(out: &'o mut Vec<u32>) -> Self {
         out.clear();
         Features { out, namespace: 0 }
     }
+}
 
+impl<S: Sink> Features<'_, S> {
     /// Template `t` with a hashed value.
     fn add(&mut self, t: u32, value: u32) {
-        self.out.push(mix((t + self.namespace).wrapping_mul(0x2545_f491), value));
+        self.out.put(mix((t + self.namespace).wrapping_mul(0x2545_f491), value));
     }
 
     /// Template `t` with two hashed values.
@@ -320,7 +336,12 @@ pub fn token(doc: &Document, table: &TokenTable, i: usize, out: &mut Vec<u32>) {
     token_into(&mut Features::new(out), doc, table, i);
 }
 
-fn token_into(f: &mut Features<'_>, doc: &Document, table: &TokenTable, i: usize) {
+/// The features of token `i` for the taggers, straight into `sink`.
+pub fn token_to(doc: &Document, table: &TokenTable, i: usize, sink: &mut impl Sink) {
+    token_into(&mut Features { out: sink, namespace: 0 }, doc, table, i);
+}
+
+fn token_into<S: Sink>(f: &mut Features<'_, S>, doc: &Document, table: &TokenTable, i: usize) {
     let at = i as isize;
     let sentence = doc.sentence_around(i);
     f.add(0, 0); // the bias of the token
@@ -439,7 +460,7 @@ fn source(
     form: Form,
     cue: &Range<usize>,
     rule: u32,
-    f: &mut Features<'_>,
+    f: &mut Features<'_, Vec<u32>>,
 ) {
     f.add(16, 1 + form as u32);
     let description = describe(doc, tokens.clone());
@@ -471,7 +492,7 @@ fn content(
     content: &[Range<usize>],
     cue: &Range<usize>,
     rule: u32,
-    f: &mut Features<'_>,
+    f: &mut Features<'_, Vec<u32>>,
 ) {
     f.add(30, content.len().min(3) as u32);
     // how the content opens, and the word just before it: "that", a

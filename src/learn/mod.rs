@@ -151,22 +151,20 @@ impl<'m> Layer<'m> {
     pub fn new(doc: &Document, candidates: &[Candidate], taggers: &'m Pair) -> Layer<'m> {
         let table = TokenTable::new(doc, candidates);
         let mut layer = Layer { table, tagged: Vec::new(), taggers };
-        let mut buffer = Vec::with_capacity(64);
         layer.tagged = (0..doc.len())
-            .map(|i| {
-                Cell::new(if propose::can_carry_a_cue(doc, i) { layer.tag(doc, i, &mut buffer) } else { Tags::UNKNOWN })
-            })
+            .map(|i| Cell::new(if propose::can_carry_a_cue(doc, i) { layer.tag(doc, i) } else { Tags::UNKNOWN }))
             .collect();
         layer
     }
 
     /// Both taggers' probabilities for token `i`, computed.
-    fn tag(&self, doc: &Document, i: usize, buffer: &mut Vec<u32>) -> Tags {
+    fn tag(&self, doc: &Document, i: usize) -> Tags {
         if !features::taggable(doc, i) {
             return Tags { cue: 0.0, source: 0.0 };
         }
-        features::token(doc, &self.table, i, buffer);
-        let [cue, source] = self.taggers.probabilities(buffer);
+        let mut sums = self.taggers.sums();
+        features::token_to(doc, &self.table, i, &mut sums);
+        let [cue, source] = sums.probabilities();
         Tags { cue, source }
     }
 
@@ -176,7 +174,7 @@ impl<'m> Layer<'m> {
         if !known.cue.is_nan() {
             return known;
         }
-        let tags = self.tag(doc, i, &mut Vec::with_capacity(64));
+        let tags = self.tag(doc, i);
         self.tagged[i].set(tags);
         tags
     }

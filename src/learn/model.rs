@@ -24,6 +24,8 @@
 
 use std::fmt;
 
+use super::features::Sink;
+
 const MAGIC: &[u8; 4] = b"SLM1";
 
 /// The bucket of a feature hash in a space of 2^`bits`: its top bits,
@@ -191,13 +193,38 @@ impl Pair {
 
     /// The probabilities the two tables give the features.
     pub fn probabilities(&self, features: &[u32]) -> [f32; 2] {
-        let mut sum = [0i32; 2];
+        let mut sums = self.sums();
         for &h in features {
-            let [x, y] = self.weights[bucket(h, self.bits)];
-            sum[0] += i32::from(x);
-            sum[1] += i32::from(y);
+            sums.put(h);
         }
-        [0, 1].map(|k| 1.0 / (1.0 + (-(self.bias[k] + self.scale[k] * sum[k] as f32)).exp()))
+        sums.probabilities()
+    }
+
+    /// Sums to add features to one at a time (see [`PairSums`]).
+    pub fn sums(&self) -> PairSums<'_> {
+        PairSums { pair: self, sum: [0; 2] }
+    }
+}
+
+/// Both tables' weights for the features put so far, summed.
+pub struct PairSums<'p> {
+    pair: &'p Pair,
+    sum: [i32; 2],
+}
+
+impl PairSums<'_> {
+    /// The probabilities the two tables give the features put.
+    pub fn probabilities(&self) -> [f32; 2] {
+        let pair = self.pair;
+        [0, 1].map(|k| 1.0 / (1.0 + (-(pair.bias[k] + pair.scale[k] * self.sum[k] as f32)).exp()))
+    }
+}
+
+impl Sink for PairSums<'_> {
+    fn put(&mut self, hash: u32) {
+        let [x, y] = self.pair.weights[bucket(hash, self.pair.bits)];
+        self.sum[0] += i32::from(x);
+        self.sum[1] += i32::from(y);
     }
 }
 
