@@ -2,12 +2,11 @@
 //! the same words, gives each source its canonical name and type, and
 //! builds the [`Report`].
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::learn::{Layer, Settings};
-use crate::lexicon::Class;
+use crate::lexicon::{Class, FastMap};
 use crate::report::{Finding, Kind, Part, Reason, Report, SourcePart, SourceType, Speech};
 use crate::rules::{self, Candidate, Rule};
 use crate::source::describe::describe;
@@ -103,7 +102,7 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut attribution_cue = vec![false; doc.len()];
     let mut unverified_cue = vec![false; doc.len()];
     // per sentence, the sources and contents of the attributions kept
-    let mut claims: HashMap<usize, Vec<Claim>> = HashMap::new();
+    let mut claims: FastMap<usize, Vec<Claim>> = FastMap::default();
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for c in candidates {

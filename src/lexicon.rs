@@ -60,8 +60,13 @@ impl Hasher for WordHasher {
     }
 }
 
+/// A map with [`WordHasher`]: for the maps of one text's words and token
+/// indices, which are read in the engine's inner loops (std's default
+/// hasher resists crafted keys, at several times the cost).
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 /// A map keyed by words, with [`WordHasher`].
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+pub type WordMap<V> = FastMap<String, V>;
 
 /// The closed word classes of `grammar.txt`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

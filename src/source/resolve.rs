@@ -1,10 +1,9 @@
 //! Following sources through one text: the same source, however named,
 //! gets one canonical name.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, WordMap};
 use crate::report::SourceType;
 use crate::source::describe::{describe, Description, NAME_SUFFIXES};
 use crate::source::mention::{self, Form, Mention};
@@ -29,23 +28,23 @@ pub struct Entity {
 pub struct Resolver {
     entities: Vec<Entity>,
     /// Entities by lower-case name.
-    by_name: HashMap<String, usize>,
+    by_name: WordMap<usize>,
     /// People by lower-case surname.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: WordMap<Vec<usize>>,
     /// Entities in the order they were last mentioned as a source, the
     /// most recent last; pronouns look back no further than this.
     recent: Vec<usize>,
     /// Full names the text gives people anywhere, by surname, found once.
-    names_in_text: Option<HashMap<String, String>>,
+    names_in_text: Option<WordMap<String>>,
     /// What the text says single names stand for, by lower-case name,
     /// found once for each (see [`kind_from_text`]).
-    kinds: HashMap<String, Option<SourceType>>,
+    kinds: WordMap<Option<SourceType>>,
     /// For each title ("president", "prime minister"): how many of its
     /// capitalized places were read, and the people it was given to there.
-    titled: HashMap<String, (usize, Vec<usize>)>,
+    titled: WordMap<(usize, Vec<usize>)>,
     /// Where each capitalized word stands, by lower-case word, found once:
     /// a name's places are looked up, not searched for.
-    capitalized: Option<HashMap<String, Vec<usize>>>,
+    capitalized: Option<WordMap<Vec<usize>>>,
 }
 
 /// Nouns that, after "the", name again an organization or outlet the text
@@ -222,9 +221,9 @@ impl Resolver {
     /// two or three capitalized words that are not titles, descriptions or
     /// known names ("Mark Rutte" in "NATO chief Mark Rutte"). The first
     /// one for each surname wins.
-    fn names_in_text(&mut self, doc: &Document) -> &HashMap<String, String> {
+    fn names_in_text(&mut self, doc: &Document) -> &WordMap<String> {
         self.names_in_text.get_or_insert_with(|| {
-            let mut names = HashMap::new();
+            let mut names = WordMap::default();
             let name_word = |i: usize| doc.capitalized(i) && !doc.source_word(i) && doc.norm(i).chars().count() > 1;
             for i in 1..doc.len() {
                 let sentence_start = doc.sentence_around(i).start;
@@ -252,9 +251,9 @@ impl Resolver {
     }
 
     /// Where each capitalized word of the text stands, by lower-case word.
-    fn capitalized_words(&mut self, doc: &Document) -> &HashMap<String, Vec<usize>> {
+    fn capitalized_words(&mut self, doc: &Document) -> &WordMap<Vec<usize>> {
         self.capitalized.get_or_insert_with(|| {
-            let mut places: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut places: WordMap<Vec<usize>> = WordMap::default();
             for i in (0..doc.len()).filter(|&i| doc.capitalized(i)) {
                 places.entry(doc.norm(i).to_owned()).or_default().push(i);
             }
@@ -449,7 +448,7 @@ fn the_only(ids: &[usize]) -> Option<usize> {
 /// first name with more of the name after it (before token `i`), nor a
 /// name that describes a kind of source after it ("a Gallup Korea poll",
 /// "the Obama administration"), nor a listed name ("South Korea").
-fn surname_at(doc: &Document, names: &HashMap<String, String>, j: usize, i: usize) -> bool {
+fn surname_at(doc: &Document, names: &WordMap<String>, j: usize, i: usize) -> bool {
     let name_goes_on = j + 1 < i && (doc.capitalized(j + 1) || initial_before(doc, j + 3) == Some(j));
     let describes = doc.source_word(j + 1) && !doc.capitalized(j + 1);
     doc.capitalized(j) && !name_goes_on && !describes && !doc.source_word(j) && names.contains_key(doc.norm(j))

@@ -9,13 +9,12 @@ pub mod segment;
 pub mod token;
 pub mod types;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 pub use token::{tokenize, QuoteSide, Token, TokenKind, Tokens};
 use types::Types;
 
-use crate::lexicon::{lexicon, Class, Phrase, SourceWord, Verb, Word, WordId};
+use crate::lexicon::{lexicon, Class, FastMap, Phrase, SourceWord, Verb, Word, WordId};
 use crate::Span;
 
 /// A text split into tokens, sentences, paragraphs and quotations.
@@ -35,9 +34,9 @@ pub struct Document<'t> {
     /// Paragraphs as token ranges.
     paragraphs: Vec<Range<usize>>,
     /// Quotation index by the token of its opening mark.
-    quote_opening: HashMap<usize, usize>,
+    quote_opening: FastMap<usize, usize>,
     /// Quotation index by the token of its closing mark (closed ones only).
-    quote_closing: HashMap<usize, usize>,
+    quote_closing: FastMap<usize, usize>,
     /// What the word lists say of each token, looked up once.
     words: Vec<WordInfo>,
     /// Each token's number in the lexicon (0 for words in no phrase list).
@@ -138,8 +137,8 @@ impl<'t> Document<'t> {
             sentence_of,
             paragraph_of,
             paragraphs,
-            quote_opening: HashMap::new(),
-            quote_closing: HashMap::new(),
+            quote_opening: FastMap::default(),
+            quote_closing: FastMap::default(),
             words: Vec::new(),
             ids,
             title_case: Vec::new(),
