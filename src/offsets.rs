@@ -8,39 +8,42 @@
 /// Rewrites byte offsets into `text` as UTF-16 code unit offsets, the unit of
 /// JavaScript's `String.prototype.slice` and of DOM `Range` offsets.
 pub fn bytes_to_utf16(text: &str, offsets: &mut [usize]) {
-    convert(text, offsets, char::len_utf16);
+    // a character of four bytes is two UTF-16 units (a surrogate pair)
+    convert(text, offsets, |bytes| code_points(bytes) + bytes.iter().filter(|&&b| b >= 0xF0).count());
 }
 
 /// Rewrites byte offsets into `text` as code point offsets, the unit of
 /// Python string indices and of the command line's JSON.
 pub fn bytes_to_code_points(text: &str, offsets: &mut [usize]) {
-    convert(text, offsets, |_| 1);
+    convert(text, offsets, code_points);
+}
+
+/// The characters that start in `bytes`: every byte but UTF-8's
+/// continuation bytes (`10xxxxxx`). A plain count over bytes, which the
+/// compiler turns into wide instructions.
+fn code_points(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// One pass over `text` for all offsets: sorting the offsets first keeps a
 /// report with thousands of findings on a long page linear in the text.
-/// An offset inside a character counts as that character's start; one past
-/// the end clamps to the end.
-fn convert(text: &str, offsets: &mut [usize], units_of: fn(char) -> usize) {
+/// `units` counts the units of whole characters. An offset inside a
+/// character counts as that character's start; one past the end clamps to
+/// the end.
+fn convert(text: &str, offsets: &mut [usize], units: fn(&[u8]) -> usize) {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     crate::order::by_key(&mut order, |&i| offsets[i] as u64);
-    let mut pending = order.into_iter().peekable();
-    let mut units = 0;
-    for (byte, ch) in text.char_indices() {
-        if pending.peek().is_none() {
-            return;
+    let (mut byte, mut counted) = (0, 0);
+    for i in order {
+        let mut at = offsets[i].min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
         }
-        while let Some(&i) = pending.peek() {
-            if offsets[i] >= byte + ch.len_utf8() {
-                break;
-            }
-            offsets[i] = units;
-            pending.next();
-        }
-        units += units_of(ch);
-    }
-    for i in pending {
-        offsets[i] = units;
+        // the offsets are in order, and so are the character starts at or
+        // before them
+        counted += units(&text.as_bytes()[byte..at]);
+        byte = at;
+        offsets[i] = counted;
     }
 }
 
@@ -104,5 +107,23 @@ mod tests {
         let mut o = [1];
         bytes_to_utf16("é", &mut o);
         assert_eq!(o, [0]);
+    }
+
+    #[test]
+    fn every_byte_offset_agrees_with_a_walk_over_the_characters() {
+        let text = "a é “b” 🙂 中文 e\u{301} ‘c’ z";
+        // the units before the character that holds byte `b`, or all
+        let walk = |b: usize, units: fn(char) -> usize| -> usize {
+            text.char_indices().take_while(|&(at, c)| at + c.len_utf8() <= b).map(|(_, c)| units(c)).sum()
+        };
+        let every: Vec<usize> = (0..=text.len() + 2).collect();
+        let mut utf16 = every.clone();
+        bytes_to_utf16(text, &mut utf16);
+        let mut points = every.clone();
+        bytes_to_code_points(text, &mut points);
+        for &b in &every {
+            assert_eq!(utf16[b], walk(b, char::len_utf16), "UTF-16 at byte {b}");
+            assert_eq!(points[b], walk(b, |_| 1), "code points at byte {b}");
+        }
     }
 }
