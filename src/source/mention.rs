@@ -519,6 +519,17 @@ pub fn opening_phrase(doc: &Document, end: usize, sentence_start: usize) -> Opti
     if doc.is(start, &["but", "and", "yet", "still", "indeed"]) {
         start += 1;
     }
+    // "Indeed, proponents ... say", "By big margins, those surveyed say":
+    // a short opening adjunct and its comma come before the phrase
+    const ADJUNCT: u32 = Class::Preposition.bit() | Class::Adverb.bit() | Class::Time.bit();
+    if let Some(comma) = (start..end).find(|&k| doc.is(k, &[","])) {
+        let connective = comma == start && start > sentence_start;
+        let adjunct = comma > start && comma - start <= 4 && doc.any_class(start, ADJUNCT);
+        if !connective && !adjunct {
+            return None;
+        }
+        start = comma + 1;
+    }
     if !(2..=MAX_MENTION).contains(&(end.saturating_sub(start))) {
         return None;
     }
@@ -776,6 +787,16 @@ mod tests {
         assert_eq!(phrase("Editor’s note", "note"), None);
         assert_eq!(phrase("People who know him say", "say"), None);
         assert_eq!(phrase("In the morning they said", "said"), None);
+        // after a short opening adjunct and its comma
+        assert_eq!(
+            phrase("Indeed, proponents of more controls here say", "say").as_deref(),
+            Some("proponents of more controls here")
+        );
+        assert_eq!(
+            phrase("By big margins, voters in the two cities say", "say").as_deref(),
+            Some("voters in the two cities")
+        );
+        assert_eq!(phrase("Clinton, voters in the two cities say", "say"), None);
     }
 
     #[test]

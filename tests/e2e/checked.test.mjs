@@ -118,8 +118,11 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // type: precision 0.917, recall 0.748. With the source tagger sparser
 // (L1 60) and the model's tables in 2^16 buckets (1.3 KB smaller
 // gzipped, dev as before): 132 findings, 122 matched, 1 more right but
-// for the type: precision 0.924, recall 0.748.
-const PRECISION_FLOOR = 0.924;
+// for the type: precision 0.924, recall 0.748. With a short opening
+// adjunct before a whole opening phrase ("Indeed, proponents of ... say")
+// and the model retrained: 131 findings, 122 matched, 1 more right but
+// for the type: precision 0.931, recall 0.748.
+const PRECISION_FLOOR = 0.931;
 const RECALL_FLOOR = 0.748;
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
