@@ -232,7 +232,7 @@ impl Resolver {
                 }
                 // "Stuart R. Kaplan": a middle initial
                 if let Some(first) = initial_before(doc, i).filter(|&f| f >= sentence_start && name_word(f)) {
-                    names.entry(doc.norm(i).to_owned()).or_insert_with(|| name_text(doc, first..i + 1));
+                    keep_first_full_name(&mut names, doc, first..i + 1);
                     continue;
                 }
                 // a name is within one sentence, so within one block of a page
@@ -244,7 +244,7 @@ impl Resolver {
                 if !(sentence_start..first).any(|k| doc.is_word(k)) && doc.any_class(first, u32::MAX) {
                     continue;
                 }
-                names.entry(doc.norm(i).to_owned()).or_insert_with(|| name_text(doc, first..i + 1));
+                keep_first_full_name(&mut names, doc, first..i + 1);
             }
             names
         })
@@ -255,7 +255,13 @@ impl Resolver {
         self.capitalized.get_or_insert_with(|| {
             let mut places: WordMap<Vec<usize>> = WordMap::default();
             for i in (0..doc.len()).filter(|&i| doc.capitalized(i)) {
-                places.entry(doc.norm(i).to_owned()).or_default().push(i);
+                // a key is made only for a word not seen before
+                match places.get_mut(doc.norm(i)) {
+                    Some(seen) => seen.push(i),
+                    None => {
+                        places.insert(doc.norm(i).to_owned(), vec![i]);
+                    }
+                }
             }
             places
         })
@@ -441,6 +447,15 @@ fn the_only(ids: &[usize]) -> Option<usize> {
     match ids {
         [id] => Some(*id),
         _ => None,
+    }
+}
+
+/// Keeps the first full name the text gives for the surname that ends
+/// `name` (its last token): "Stuart R. Kaplan" for "kaplan".
+fn keep_first_full_name(names: &mut WordMap<String>, doc: &Document, name: Range<usize>) {
+    let surname = doc.norm(name.end - 1);
+    if !names.contains_key(surname) {
+        names.insert(surname.to_owned(), name_text(doc, name));
     }
 }
 
