@@ -286,9 +286,11 @@ impl<T> PhraseList<T> {
             return None;
         }
         let candidates = self.by_first.get(ids[i] as usize)?;
+        // word by word from the second (the first is the list's): most
+        // phrases differ there, and a common first word ("the") has many
         candidates.iter().find_map(|p| {
             let n = p.words.len();
-            (i + n <= end && ids[i..i + n] == p.words[..]).then_some((n, p))
+            (i + n <= end && p.words[1..].iter().zip(&ids[i + 1..]).all(|(a, b)| a == b)).then_some((n, p))
         })
     }
 
