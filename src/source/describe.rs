@@ -61,6 +61,15 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
     if let Some(d) = share(doc, start..end) {
         return d;
     }
+    // "those polled": described by the participle, named by both words
+    // (the participle alone names no one)
+    if tokens.len() == 2
+        && doc.is(start, &["those", "these"])
+        && !doc.capitalized(start + 1)
+        && doc.norm(start + 1).ends_with("ed")
+    {
+        return Description { name: text_of(doc, tokens.clone()), ..describe(doc, start + 1..end) };
+    }
     // "the", but not "Many" of "Many of them"
     while start + 1 < end && doc.class(start, Class::Determiner) && !doc.is(start + 1, &["of"]) {
         start += 1;
@@ -283,6 +292,9 @@ mod tests {
         check("Law enforcement sources", Unnamed, "Law enforcement sources");
         check("law enforcement officials", Unnamed, "law enforcement officials");
         check("Many Tunisians", Unnamed, "Tunisians");
+        check("Those polled", Unnamed, "Those polled");
+        check("those surveyed", Unnamed, "those surveyed");
+        check("those officials", Unnamed, "officials");
     }
 
     #[test]
