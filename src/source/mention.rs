@@ -519,7 +519,7 @@ pub fn opening_phrase(doc: &Document, end: usize, sentence_start: usize) -> Opti
     if doc.is(start, &["but", "and", "yet", "still", "indeed"]) {
         start += 1;
     }
-    // "Indeed, proponents ... say", "By big margins, those surveyed say":
+    // "Indeed, proponents ... say", "By big margins, voters in ... say":
     // a short opening adjunct and its comma come before the phrase
     const ADJUNCT: u32 = Class::Preposition.bit() | Class::Adverb.bit() | Class::Time.bit();
     if let Some(comma) = (start..end).find(|&k| doc.is(k, &[","])) {
