@@ -191,15 +191,6 @@ impl Pair {
         })
     }
 
-    /// The probabilities the two tables give the features.
-    pub fn probabilities(&self, features: &[u32]) -> [f32; 2] {
-        let mut sums = self.sums();
-        for &h in features {
-            sums.put(h);
-        }
-        sums.probabilities()
-    }
-
     /// Sums to add features to one at a time (see [`PairSums`]).
     pub fn sums(&self) -> PairSums<'_> {
         PairSums { pair: self, sum: [0; 2] }
@@ -304,7 +295,11 @@ mod tests {
         let b = Table::quantize(10, 0.5, &weights);
         let pair = Pair::new(&a, &b).unwrap();
         for features in [&[][..], &[3 << 22], &[(700 << 22) + 5, 3 << 22, 9 << 22, 9 << 22]] {
-            assert_eq!(pair.probabilities(features), [a.probability(features), b.probability(features)]);
+            let mut sums = pair.sums();
+            for &h in features {
+                sums.put(h);
+            }
+            assert_eq!(sums.probabilities(), [a.probability(features), b.probability(features)]);
         }
         assert!(Pair::new(&a, &Table::quantize(8, 0.0, &[0.5; 256])).is_err());
     }
