@@ -93,6 +93,9 @@ impl Rule for SourceSaid {
             {
                 continue;
             }
+            if names_or_telephones(doc, verb, i, &source, sentence.end) {
+                continue;
+            }
             // a belief inside someone's words is part of what they said:
             // "Weaver told CNN that he believes ...", "“They think ...”"
             if verb.has("belief") && (doc.quote_around(i).is_some() || reported_clause(doc, source.tokens.start)) {
@@ -107,6 +110,40 @@ impl Rule for SourceSaid {
             out.push(c);
         }
     }
+}
+
+/// "called" that reports nothing said: a name given to what the phrase
+/// before it stands for ("a group called Citizens for Trump", "a company
+/// called Harmony Enterprises gave ..."), or a telephone call ("Eric Trump
+/// called.", "she called Sanders to congratulate him"). Not "called Trump a
+/// liar", "called it “a hoax”", "called for", "called on".
+fn names_or_telephones(doc: &Document, verb: &Verb, i: usize, source: &Mention, sentence_end: usize) -> bool {
+    if verb.base != "call" || particle(doc, verb, i) > 0 {
+        return false;
+    }
+    let next = i + 1;
+    if next >= sentence_end || doc.is(next, &[".", "!", "?"]) {
+        return true;
+    }
+    // the one called: a pronoun or a name
+    let mut after = next;
+    if doc.class(next, Class::Object) {
+        after += 1;
+    } else {
+        while after < sentence_end && doc.is_word(after) && doc.capitalized(after) {
+            after += 1;
+        }
+    }
+    // "called Trump a liar", "called Merkel “The Chancellor ...”"
+    let says_what = after < sentence_end && (doc.class(after, Class::Determiner) || opens_quote(doc, after));
+    let indefinite = doc.is(source.tokens.start, &["a", "an"]) && source.tokens.end == i;
+    if indefinite && (opens_quote(doc, next) || after > next && !says_what) {
+        return true;
+    }
+    after > next
+        && (after >= sentence_end
+            || doc.is(after, &[".", "!", "?"])
+            || doc.is(after, &["to"]) && after + 1 < sentence_end && !doc.capitalized(after + 1))
 }
 
 /// The verb's form fits its auxiliaries: "has warned", "is claiming",
@@ -514,6 +551,26 @@ mod tests {
         assert_none(&SourceSaid, "The report showed up late.");
         assert_none(&SourceSaid, "So, as they say in the business, stay tuned.");
         assert_none(&SourceSaid, "They says nothing.");
+    }
+
+    #[test]
+    fn a_name_given_or_a_telephone_call_is_no_claim() {
+        for text in [
+            "A company called Harmony Enterprises gave $5,000 to the PAC.",
+            "A German news organization called “The Local” cited a poll.",
+            "Then, last week, Eric Trump called.",
+            "She called Sanders to congratulate him.",
+            "Mr. Obama called Naghmeh Abedini.",
+        ] {
+            assert_finds(&SourceSaid, text, &[]);
+        }
+        assert_finds(&SourceSaid, "Cruz called Trump a liar.", &["called | Cruz | Trump a liar"]);
+        assert_finds(&SourceSaid, "A reporter called it “absolute chaos.”", &["called | A reporter | absolute chaos"]);
+        assert_finds(
+            &SourceSaid,
+            "They called him a political opportunist.",
+            &["called | They | a political opportunist"],
+        );
     }
 
     #[test]

@@ -513,6 +513,14 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviation_for_number_ends_the_sentence_before_anything_else() {
+        assert_eq!(
+            sentences("He ranks No. 2 in the poll. Most said no. Enough said."),
+            ["He ranks No. 2 in the poll.", "Most said no.", "Enough said."]
+        );
+    }
+
+    #[test]
     fn closing_quotes_and_brackets_stay_with_their_sentence() {
         assert_eq!(
             sentences("“They are preparing.” Zelensky said. (It was late.) Then “Why?” he asked."),

