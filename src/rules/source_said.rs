@@ -93,7 +93,8 @@ impl Rule for SourceSaid {
             {
                 continue;
             }
-            if names_or_telephones(doc, verb, i, &source, sentence.end) {
+            // "“Come here!” he called." is a call with words
+            if !(quoted && (inverted || split)) && names_or_telephones(doc, verb, i, &source, sentence.end) {
                 continue;
             }
             // a belief inside someone's words is part of what they said:
@@ -565,6 +566,7 @@ mod tests {
             assert_finds(&SourceSaid, text, &[]);
         }
         assert_finds(&SourceSaid, "Cruz called Trump a liar.", &["called | Cruz | Trump a liar"]);
+        assert_finds(&SourceSaid, "“Come here!” he called.", &["called | he | Come here"]);
         assert_finds(&SourceSaid, "A reporter called it “absolute chaos.”", &["called | A reporter | absolute chaos"]);
         assert_finds(
             &SourceSaid,
