@@ -122,8 +122,9 @@ fn names_or_telephones(doc: &Document, verb: &Verb, i: usize, source: &Mention, 
     if verb.base != "call" || particle(doc, verb, i) > 0 {
         return false;
     }
+    let ends = |k: usize| k >= sentence_end || doc.is(k, &[".", "!", "?"]);
     let next = i + 1;
-    if next >= sentence_end || doc.is(next, &[".", "!", "?"]) {
+    if ends(next) {
         return true;
     }
     // the one called: a pronoun or a name
@@ -141,10 +142,7 @@ fn names_or_telephones(doc: &Document, verb: &Verb, i: usize, source: &Mention, 
     if indefinite && (opens_quote(doc, next) || after > next && !says_what) {
         return true;
     }
-    after > next
-        && (after >= sentence_end
-            || doc.is(after, &[".", "!", "?"])
-            || doc.is(after, &["to"]) && after + 1 < sentence_end && !doc.capitalized(after + 1))
+    after > next && (ends(after) || doc.is(after, &["to"]) && !ends(after + 1) && !doc.capitalized(after + 1))
 }
 
 /// The verb's form fits its auxiliaries: "has warned", "is claiming",

@@ -149,8 +149,7 @@ fn sentence_end_after(tokens: &Tokens, ids: &[WordId], i: usize) -> Option<usize
         }
         let listed = lex.abbreviations.exactly(ids, w, w + 1);
         let name_title = listed.map(|a| a.value.has("name"));
-        let before_number = listed.is_some_and(|a| a.value.has("number"));
-        if before_number {
+        if listed.is_some_and(|a| a.value.has("number")) {
             // "No. 2", but "said no. Enough ..."
             return (next.kind != TokenKind::Number).then_some(end);
         }
