@@ -68,17 +68,12 @@ const ABILITY: &[&str] = &[
 /// "could" of ability ("she could not sleep", "he could see the river"),
 /// and not "could be reached for comment", the news idiom for no answer.
 fn modal_of_possibility(doc: &Document, i: usize) -> bool {
-    if !doc.is_word(i + 1) || of_purpose(doc, i) {
+    let modal = doc.raw(i);
+    if !matches!(modal, "may" | "might" | "could") || !doc.is_word(i + 1) || of_purpose(doc, i) {
         return false;
     }
-    match doc.raw(i) {
-        "may" | "might" => true,
-        "could" => {
-            let verb = if doc.is(i + 1, &["be", "have"]) { i + 2 } else { i + 1 };
-            !doc.is(i + 1, ABILITY) && !doc.is(verb, ABILITY)
-        }
-        _ => false,
-    }
+    let verb = if doc.is(i + 1, &["be", "have"]) { i + 2 } else { i + 1 };
+    modal != "could" || !doc.is(i + 1, ABILITY) && !doc.is(verb, ABILITY)
 }
 
 /// True when the modal at `i` tells a purpose, not a possibility: "so

@@ -167,9 +167,11 @@ fn anchors(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     // after one that is: a hint, checked byte by byte below
     let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     bytes.chunks(8).enumerate().flat_map(move |(k, chunk)| {
-        let mut word = [b' '; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        let x = u64::from_ne_bytes(word);
+        // a short last chunk is read as if padded with spaces
+        let x = match <[u8; 8]>::try_from(chunk) {
+            Ok(word) => u64::from_ne_bytes(word),
+            Err(_) => u64::from_ne_bytes(std::array::from_fn(|j| chunk.get(j).copied().unwrap_or(b' '))),
+        };
         let any = [b':', b'@', b'w', b'W'].iter().fold(0, |m, &b| m | zero_byte(x ^ (ONES * u64::from(b))));
         let hits = if any == 0 { 0..0 } else { 0..chunk.len() };
         hits.filter(move |&j| matches!(chunk[j], b':' | b'@' | b'w' | b'W')).map(move |j| k * 8 + j)
