@@ -4,6 +4,7 @@
 //! (a "could" of ability, the month of May) are no hedge, are read here in
 //! their context.
 
+use super::clause::content_after;
 use super::{Candidate, Rule};
 use crate::lexicon::lexicon;
 use crate::report::Reason;
@@ -26,9 +27,32 @@ impl Rule for Hedges {
         for i in (0..doc.len()).filter(|&i| !taken[i] && modal_of_possibility(doc, i)) {
             found.push(Candidate::unverified(self.name(), i..i + 1, Reason::Hedge));
         }
+        for c in &mut found {
+            expectation(doc, c);
+        }
         crate::order::by_key(&mut found, |c| c.cue.start as u64);
         out.append(&mut found);
     }
+}
+
+/// Makes the hedge `c` an attribution with no source when it is an
+/// expectation in the present tense ("the bill is expected to pass",
+/// "they are widely expected to win"): whose expectation the writer does
+/// not say. News annotators mark "is expected" as the cue of such an
+/// attribution, and what is expected as its content; it stays a claim
+/// with no source, which readers see flagged as the hedge was.
+fn expectation(doc: &Document, c: &mut Candidate) {
+    let end = c.cue.end;
+    if c.cue.len() < 3 || !doc.is(c.cue.start, &["is", "are"]) || !doc.is(end - 2, &["expected"]) {
+        return;
+    }
+    let content = content_after(doc, end - 1);
+    if content.is_empty() {
+        return;
+    }
+    let mut attribution = Candidate::hearsay(c.rule, c.cue.start..end - 1, content);
+    attribution.reason = Some(Reason::Hedge);
+    *c = attribution;
 }
 
 /// Verbs after "could" that tell of an ability, not a possibility: "he
@@ -69,11 +93,40 @@ const ABILITY: &[&str] = &[
 /// and not "could be reached for comment", the news idiom for no answer.
 fn modal_of_possibility(doc: &Document, i: usize) -> bool {
     let modal = doc.raw(i);
-    if !matches!(modal, "may" | "might" | "could") || !doc.is_word(i + 1) || of_purpose(doc, i) {
+    if !matches!(modal, "may" | "might" | "could")
+        || !doc.is_word(i + 1)
+        || of_purpose(doc, i)
+        || inverted(doc, i)
+        || as_one_might(doc, i)
+        || conditional(doc, i)
+    {
         return false;
     }
     let verb = if doc.is(i + 1, &["be", "have"]) { i + 2 } else { i + 1 };
     modal != "could" || !doc.is(i + 1, ABILITY) && !doc.is(verb, ABILITY)
+}
+
+/// Pronouns that can be the subject of a clause.
+const SUBJECTS: &[&str] = &["i", "we", "you", "he", "she", "they", "one"];
+
+/// True for "may" or "might" before its subject: a wish or a request
+/// ("Well may we say", "might I add"), not a possibility.
+fn inverted(doc: &Document, i: usize) -> bool {
+    doc.raw(i) != "could" && doc.is(i + 1, SUBJECTS)
+}
+
+/// True for the aside "as you might imagine", "as one may expect": the
+/// writer's manner of speaking, not doubt about a claim.
+fn as_one_might(doc: &Document, i: usize) -> bool {
+    i >= 2 && doc.is(i - 2, &["as"]) && doc.is(i - 1, SUBJECTS)
+}
+
+/// True for the modal of a condition's outcome: "If convicted, he could
+/// face ...", "the sale could fall through if ...". What may happen if
+/// something else does is no doubt about what the text reports.
+fn conditional(doc: &Document, i: usize) -> bool {
+    let sentence = doc.sentence_around(i);
+    doc.is(sentence.start, &["if", "unless"]) || (i + 1..sentence.end).take(12).any(|k| doc.is(k, &["if", "unless"]))
 }
 
 /// True when the modal at `i` tells a purpose, not a possibility: "so
@@ -137,6 +190,8 @@ mod tests {
         assert_finds(&Hedges, "But it appears their partnership is off to a rocky start.", &["it appears | - | -"]);
         assert_finds(&Hedges, "The deployment was “highly likely”.", &["highly likely | - | -"]);
         assert_finds(&Hedges, "The soldiers were expected to participate.", &["were expected to | - | -"]);
+        // an expectation nobody is named for, in the present tense
+        assert_finds(&Hedges, "The bill is widely expected to pass.", &["is widely expected | - | to pass"]);
     }
 
     #[test]
@@ -166,6 +221,11 @@ mod tests {
         assert_none(&Hedges, "The report came out in May last year.");
         assert_none(&Hedges, "They pushed with all their might.");
         assert_none(&Hedges, "If the rain stops, the match starts.");
+        // the outcome of a condition, a wish, an aside
+        assert_none(&Hedges, "If convicted, he could face life in prison.");
+        assert_none(&Hedges, "The sale could still fall through if financing fails.");
+        assert_none(&Hedges, "Well may we say that nothing will save him.");
+        assert_none(&Hedges, "It was intense, as you might imagine.");
         assert_none(&Hedges, "Send it as soon as possible; the grant made it possible.");
         // what can be done, and the writer's impression of a thing
         assert_none(&Hedges, "On the new site it's possible to book two seats together.");

@@ -8,6 +8,7 @@
 
 pub mod according_to;
 pub mod as_source_said;
+pub mod asked;
 pub mod clause;
 pub mod colon;
 pub mod coordinated;
@@ -139,6 +140,7 @@ pub fn all() -> Vec<Box<dyn Rule + Send + Sync>> {
         Box::new(passive_by::PassiveBy),
         Box::new(coordinated::Coordinated),
         Box::new(colon::Colon),
+        Box::new(asked::Asked),
         Box::new(hearsay::Hearsay),
         Box::new(disputes::Disputes),
         Box::new(hedges::Hedges),

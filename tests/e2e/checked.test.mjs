@@ -129,8 +129,13 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // recall 0.755. One more right, and one more wrong, a tagger's
 // proposal the retraining let through ("much welcomed by many New Yorkers,
 // worried Tasos Georgelis": source "Yorkers"); on PolNeAR dev 11 more
-// right and 5 more wrong.
-const PRECISION_FLOOR = 0.924; // 123 / 133 = 0.9248
+// right and 5 more wrong. With "Asked about ..., " and a present-tense
+// "is expected to" read as attributions with no source, the modals of a
+// condition's outcome, of a wish and of an aside no longer hedges, and the
+// model retrained: 132 findings, 123 matched, 1 more right but for the
+// type: precision 0.932, recall 0.755 (the retraining no longer lets the
+// "Yorkers" proposal through).
+const PRECISION_FLOOR = 0.931; // 123 / 132 = 0.9318
 const RECALL_FLOOR = 0.754; // 123 / 163 = 0.7546
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
