@@ -33,7 +33,7 @@ impl Rule for Asked {
             // inside a quotation ("... as president,”) takes its mark along
             let Some(comma) = (cue + 1..sentence.end).find(|&k| doc.is(k, &[","])) else { continue };
             let closes_quote =
-                doc.token(comma + 1).kind == TokenKind::Quote(QuoteSide::Close) && comma + 1 < sentence.end;
+                comma + 1 < sentence.end && doc.token(comma + 1).kind == TokenKind::Quote(QuoteSide::Close);
             let end = if closes_quote { comma + 2 } else { comma };
             // the answer: a clause of at least a subject and a verb
             if sentence.end - end < 3 {
@@ -78,5 +78,6 @@ mod tests {
         assert_none(&Asked, "Reporters asked if he was ever bullied, and he said no.");
         assert_none(&Asked, "Asked, he said no.");
         assert_none(&Asked, "Asked about it he shrugged.");
+        assert_none(&Asked, "Asked about it,");
     }
 }
