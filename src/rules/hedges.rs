@@ -39,8 +39,8 @@ impl Rule for Hedges {
 /// expectation in the present tense ("the bill is expected to pass",
 /// "they are widely expected to win"): whose expectation the writer does
 /// not say. News annotators mark "is expected" as the cue of such an
-/// attribution, and what is expected as its content; it stays a claim
-/// with no source, which readers see flagged as the hedge was.
+/// attribution, and what is expected as its content. Readers see it
+/// flagged as a claim with no source rather than as the writer's hedge.
 fn expectation(doc: &Document, c: &mut Candidate) {
     let end = c.cue.end;
     if c.cue.len() < 3 || !doc.is(c.cue.start, &["is", "are"]) || !doc.is(end - 2, &["expected"]) {
@@ -50,9 +50,7 @@ fn expectation(doc: &Document, c: &mut Candidate) {
     if content.is_empty() {
         return;
     }
-    let mut attribution = Candidate::hearsay(c.rule, c.cue.start..end - 1, content);
-    attribution.reason = Some(Reason::Hedge);
-    *c = attribution;
+    *c = Candidate::hearsay(c.rule, c.cue.start..end - 1, content);
 }
 
 /// Verbs after "could" that tell of an ability, not a possibility: "he
