@@ -513,6 +513,17 @@ mod tests {
     }
 
     #[test]
+    fn a_share_of_those_polled_says() {
+        assert_finds(&SourceSaid, "Nearly a third say they don't know.", &["say | Nearly a third | they don't know"]);
+        assert_finds(
+            &SourceSaid,
+            "More than half said the economy matters most.",
+            &["said | More than half | the economy matters most"],
+        );
+        assert_finds(&SourceSaid, "Nine in 10 said they would vote.", &["said | Nine in 10 | they would vote"]);
+    }
+
+    #[test]
     fn quotation_then_source() {
         assert_finds(
             &SourceSaid,

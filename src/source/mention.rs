@@ -330,10 +330,18 @@ fn is_count(doc: &Document, i: usize) -> bool {
 
 /// The first token of a share of people that ends with token `last`, not
 /// reaching before token `floor`: "43", "60%", "43 percent", "nine in 10",
-/// "one out of five", with "about", "nearly", "at least" before it. Polls
-/// report what shares of those asked say.
+/// "one out of five", "a third", "two-thirds", "the majority", with
+/// "about", "nearly", "at least" before it. Polls report what shares of
+/// those asked say.
 pub fn share_ending_at(doc: &Document, last: usize, floor: usize) -> Option<usize> {
     let mut k = last;
+    if is_fraction(doc, k) {
+        // "a third", "two-thirds", "half", "the majority"
+        if k > floor && (doc.is(k - 1, &["a", "one", "the"]) || is_count(doc, k - 1)) {
+            k -= 1;
+        }
+        return Some(share_modified(doc, k, floor));
+    }
     if doc.is(k, &["%", "percent"]) && k > floor {
         k -= 1;
     }
@@ -346,12 +354,27 @@ pub fn share_ending_at(doc: &Document, last: usize, floor: usize) -> Option<usiz
     } else if k >= floor + 3 && doc.is(k - 1, &["of"]) && doc.is(k - 2, &["out"]) && is_count(doc, k - 3) {
         k -= 3;
     }
+    Some(share_modified(doc, k, floor))
+}
+
+/// True when token `i` names a fraction of a group: "half", "third",
+/// "two-thirds", "majority".
+fn is_fraction(doc: &Document, i: usize) -> bool {
+    const FRACTIONS: &[&str] = &["half", "third", "quarter", "fifth", "majority"];
+    i < doc.len()
+        && doc.is_word(i)
+        && doc.norm(i).rsplit('-').next().is_some_and(|w| FRACTIONS.contains(&w.strip_suffix('s').unwrap_or(w)))
+}
+
+/// The start of a share that starts at token `k`, with the words that
+/// qualify it before: "about", "nearly", "at least", "more than".
+fn share_modified(doc: &Document, mut k: usize, floor: usize) -> usize {
     if k > floor && doc.is(k - 1, &["about", "nearly", "almost", "roughly", "over"]) {
         k -= 1;
     } else if k >= floor + 2 && doc.is(k - 1, &["least", "than"]) && doc.is(k - 2, &["at", "more", "less", "fewer"]) {
         k -= 2;
     }
-    Some(k)
+    k
 }
 
 /// Extends a phrase starting at `start` to the left over a preposition
@@ -768,6 +791,9 @@ mod tests {
         assert_eq!(subject("Some 46 percent of voters said", "said").as_deref(), Some("46 percent of voters"));
         assert_eq!(subject("About 60% of voters say", "say").as_deref(), Some("About 60% of voters"));
         assert_eq!(subject("About four out of 10 voters said", "said").as_deref(), Some("About four out of 10 voters"));
+        // fractions of a group
+        assert_eq!(subject("Two-thirds of voters said", "said").as_deref(), Some("Two-thirds of voters"));
+        assert_eq!(subject("The majority of Republicans say", "say").as_deref(), Some("The majority of Republicans"));
     }
 
     #[test]
