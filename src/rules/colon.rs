@@ -7,7 +7,9 @@ use crate::lexicon::Class;
 use crate::report::SourceType;
 use crate::source::describe;
 use crate::source::mention::{self, Form};
-use crate::text::Document;
+use std::ops::Range;
+
+use crate::text::{Document, QuoteSide, TokenKind};
 
 /// The rule.
 pub struct Colon;
@@ -113,6 +115,7 @@ impl Rule for Colon {
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
         for sentence in &doc.sentences {
+            speaker_before_quotation(doc, sentence.clone(), self.name(), out);
             let start = sentence.start;
             if !doc.token(start).line_break_before && start != 0 {
                 continue;
@@ -158,6 +161,56 @@ impl Rule for Colon {
     }
 }
 
+/// The most words after a speaker's name that say who the speaker is
+/// ("Howard Kurtz, Fox News:").
+const MAX_DESCRIPTOR: usize = 6;
+
+/// "Gerald F. Seib, The Wall Street Journal: “It looked ...”", "Pollsters
+/// agree - Carl Bialik: “One of ...”": roundups of comment and transcripts
+/// give the speaker's name, perhaps with who the speaker is after a comma,
+/// then a colon and the quotation. The name opens the sentence (after any
+/// quotation mark) or follows a dash, and the quotation opens right after
+/// the colon.
+fn speaker_before_quotation(doc: &Document, sentence: Range<usize>, rule: &'static str, out: &mut Vec<Candidate>) {
+    for colon in sentence.clone().filter(|&k| doc.is(k, &[":"])) {
+        if !(colon + 1 < doc.len() && doc.token(colon + 1).kind == TokenKind::Quote(QuoteSide::Open)) {
+            continue;
+        }
+        let mut floor =
+            (sentence.start..colon).rev().find(|&k| doc.is(k, &["-", "–", "—"])).map_or(sentence.start, |k| k + 1);
+        while floor < colon && matches!(doc.token(floor).kind, TokenKind::Quote(_)) {
+            floor += 1;
+        }
+        let name_end = (floor..colon).find(|&k| doc.is(k, &[","])).unwrap_or(colon);
+        let descriptor = (name_end + 1).min(colon)..colon;
+        if descriptor.len() > MAX_DESCRIPTOR || descriptor.clone().any(|k| !doc.is_word(k)) {
+            continue;
+        }
+        let Some(name) = mention::after(doc, floor, name_end) else { continue };
+        // "Said Ellis:", "Frank quotes adviser Alfred Kahn:": a verb of
+        // saying makes it a clause, which the other rules read
+        if name.form != Form::Phrase
+            || name.tokens != (floor..name_end)
+            || name.tokens.clone().any(|k| doc.verb(k).is_some())
+        {
+            continue;
+        }
+        let d = describe(doc, name.tokens.clone());
+        if !d.proper || d.source_type == SourceType::Document || NOT_SOURCES.contains(&doc.norm(floor)) {
+            continue;
+        }
+        let content = content_after(doc, colon + 1);
+        if content.is_empty() {
+            continue;
+        }
+        let mut c = Candidate::attribution(rule, colon..colon + 1, name, content);
+        if name_end < colon {
+            c.source_words = Some(floor..colon);
+        }
+        out.push(c);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +223,23 @@ mod tests {
             "Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year.\nPolitifact rated it.",
             &[": | Politifact | Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year"],
         );
+    }
+
+    #[test]
+    fn a_speaker_then_a_quotation() {
+        assert_finds(
+            &Colon,
+            "Who won?\nHoward Kurtz, Fox News: “Trump had his strongest debate.”",
+            &[": | Howard Kurtz | Trump had his strongest debate"],
+        );
+        assert_finds(
+            &Colon,
+            "Pollsters agree - Carl Bialik: “One of the lessons was simple.”",
+            &[": | Carl Bialik | One of the lessons was simple"],
+        );
+        // a colon inside a sentence, after words that name no speaker
+        assert_none(&Colon, "He made his famous demand in Berlin in 1987: “Tear down this wall!”");
+        assert_none(&Colon, "It is complicated. Said Ellis: “I don’t get the sense she is.”");
     }
 
     #[test]
