@@ -1,5 +1,9 @@
 //! "SOURCE: CONTENT" at the start of a line, as headlines attribute
-//! ("Politifact: Donald Trump Is Right").
+//! ("Politifact: Donald Trump Is Right"), and a speaker's name before a
+//! colon and a quotation, as roundups and transcripts give it ("Howard
+//! Kurtz, Fox News: “...”").
+
+use std::ops::Range;
 
 use super::clause::content_after;
 use super::{Candidate, Rule};
@@ -7,8 +11,6 @@ use crate::lexicon::Class;
 use crate::report::SourceType;
 use crate::source::describe;
 use crate::source::mention::{self, Form};
-use std::ops::Range;
-
 use crate::text::{Document, QuoteSide, TokenKind};
 
 /// The rule.
