@@ -94,7 +94,7 @@ fn modal_of_possibility(doc: &Document, i: usize) -> bool {
     if !matches!(modal, "may" | "might" | "could")
         || !doc.is_word(i + 1)
         || of_purpose(doc, i)
-        || inverted(doc, i)
+        || modal != "could" && inverted(doc, i)
         || as_one_might(doc, i)
         || conditional(doc, i)
     {
@@ -107,10 +107,10 @@ fn modal_of_possibility(doc: &Document, i: usize) -> bool {
 /// Pronouns that can be the subject of a clause.
 const SUBJECTS: &[&str] = &["i", "we", "you", "he", "she", "they", "one"];
 
-/// True for "may" or "might" before its subject: a wish or a request
-/// ("Well may we say", "might I add"), not a possibility.
+/// True for "may" or "might" at `i` before its subject: a wish or a
+/// request ("Well may we say", "might I add"), not a possibility.
 fn inverted(doc: &Document, i: usize) -> bool {
-    doc.raw(i) != "could" && doc.is(i + 1, SUBJECTS)
+    doc.is(i + 1, SUBJECTS)
 }
 
 /// True for the aside "as you might imagine", "as one may expect": the

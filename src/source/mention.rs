@@ -361,8 +361,7 @@ pub fn share_ending_at(doc: &Document, last: usize, floor: usize) -> Option<usiz
 /// "two-thirds", "majority".
 fn is_fraction(doc: &Document, i: usize) -> bool {
     const FRACTIONS: &[&str] = &["half", "third", "quarter", "fifth", "majority"];
-    i < doc.len()
-        && doc.is_word(i)
+    doc.is_word(i)
         && doc.norm(i).rsplit('-').next().is_some_and(|w| FRACTIONS.contains(&w.strip_suffix('s').unwrap_or(w)))
 }
 
