@@ -208,12 +208,29 @@ pub fn content_after(doc: &Document, from: usize) -> Vec<Range<usize>> {
     if let Some(q) = doc.quote_around(from).filter(|q| q.closed && q.close < end) {
         end = q.close;
     }
+    // and a clause inside an aside ends with it: "Waite—who proposed a
+    // new reading—became ..."
+    if let Some(close) = aside_close(doc, from, end) {
+        end = close;
+    }
     let range = trimmed(doc, i..end);
     if range.is_empty() {
         Vec::new()
     } else {
         vec![range]
     }
+}
+
+/// The dash that closes an aside open at token `from`, before `end`: the
+/// sentence has an odd number of dashes before `from`.
+fn aside_close(doc: &Document, from: usize, end: usize) -> Option<usize> {
+    let dash = |k: &usize| matches!(doc.norm(*k), "—" | "–") || doc.is(*k, &["-"]) && doc.token(*k).space_before;
+    let sentence = doc.sentence_around(from);
+    let open = (sentence.start..from).filter(dash).count() % 2 == 1;
+    if !open {
+        return None;
+    }
+    (from..end).find(dash)
 }
 
 /// The content before a cue (or its source) starting at token `before`: a

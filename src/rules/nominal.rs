@@ -6,7 +6,7 @@ use super::clause::{content_after, opens_quote, reporting_verb};
 use super::{Candidate, Rule};
 use crate::lexicon::Class;
 use crate::report::Judgement;
-use crate::source::mention::{self, Form, Mention};
+use crate::source::mention::{self, Form, Mention, STUDIES};
 use crate::text::{Document, TokenKind};
 
 /// The rule.
@@ -81,7 +81,12 @@ impl Rule for Nominal {
             let content = if marked(next) {
                 content_after(doc, next)
             } else {
-                // "findings from X have revealed ...": content after the verb
+                // "findings from X have revealed ...": content after the verb;
+                // but the subject of "a study by X found" is the study (see
+                // `mention::study_before`)
+                if doc.is(i, STUDIES) {
+                    continue;
+                }
                 let mut v = next;
                 while v < sentence.end && v < next + 3 && doc.class(v, Class::Aux) {
                     v += 1;

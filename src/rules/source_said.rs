@@ -11,7 +11,7 @@
 use super::clause::{content_after, content_before, opens_quote, reporting_verb, verb_group, VerbGroup};
 use super::{Candidate, Rule};
 use crate::lexicon::{Class, Verb};
-use crate::source::mention::{self, Form, Mention};
+use crate::source::mention::{self, Form, Mention, RECORDS, STUDIES};
 use crate::text::{Document, QuoteSide, TokenKind};
 
 /// The rule.
@@ -32,7 +32,11 @@ impl Rule for SourceSaid {
             if !form_fits(verb, &group) {
                 continue;
             }
-            let Some(source) = mention::before(doc, group.first, sentence.start)
+            // "A study by two universities found", "Experts on North Korea
+            // said": the whole phrase
+            let finding = FINDING.contains(&verb.base);
+            let Some(source) = mention::subject_with_tail_before(doc, group.first, sentence.start, finding)
+                .or_else(|| mention::before(doc, group.first, sentence.start))
                 .or_else(|| {
                     // plain verbs of speech only: "Editor's note", "No clear
                     // path points to" are no clauses
@@ -89,7 +93,8 @@ impl Rule for SourceSaid {
                 content_after(doc, signal.unwrap_or(next))
             };
             let quoted = content.iter().any(|r| r.start > 0 && opens_quote(doc, r.start - 1));
-            if !accepted(doc, verb, signal.is_some(), quoted, inverted || split, next) && !study_finds(doc, &source, i)
+            if !accepted(doc, verb, signal.is_some(), quoted, inverted || split, next)
+                && !study_finds(doc, verb, &source, i)
             {
                 continue;
             }
@@ -193,7 +198,8 @@ fn agrees(doc: &Document, verb: &Verb, g: &VerbGroup, source: &Mention) -> bool 
     }
     // base form: a plural subject ("officials say", "people close to
     // Clinton say", "Carson and Huckabee say")
-    const PLURALS: &[&str] = &["people", "police", "men", "women", "children", "staff", "personnel", "folks", "media"];
+    const PLURALS: &[&str] =
+        &["people", "police", "men", "women", "children", "staff", "personnel", "folks", "media", "data"];
     match source.form {
         Form::Pronoun => plural_pronoun,
         Form::Relative => true,
@@ -201,6 +207,7 @@ fn agrees(doc: &Document, verb: &Verb, g: &VerbGroup, source: &Mention) -> bool 
             head.ends_with('s')
                 || PLURALS.contains(&head)
                 || doc.class(head_at, Class::Determiner)
+                || doc.is(source.tokens.start, &["those", "these"])
                 || source.tokens.clone().any(|k| doc.is(k, &["and"]))
                 || mention::share_ending_at(doc, head_at, source.tokens.start).is_some()
         }
@@ -237,26 +244,26 @@ fn accepted(doc: &Document, verb: &Verb, marked: bool, quoted: bool, inverted: b
     true
 }
 
+/// Verbs of what a study or a record finds: with one as subject they
+/// report a claim ("the data suggest", "a review of records indicates").
+const FINDING: &[&str] = &[
+    "show", "find", "indicate", "suggest", "conclude", "reveal", "estimate", "confirm", "note", "say", "report",
+    "state",
+];
+
 /// A poll or a study shows or finds what follows, with or without "that":
-/// "A Monmouth poll showed Clinton ahead", "Polls show Trump leading".
-fn study_finds(doc: &Document, source: &Mention, verb: usize) -> bool {
-    const STUDIES: &[&str] = &[
-        "poll",
-        "polls",
-        "survey",
-        "surveys",
-        "study",
-        "studies",
-        "report",
-        "analysis",
-        "review",
-        "audit",
-        "investigation",
-        "research",
-        "census",
-    ];
-    const FINDING: &[&str] = &["show", "shows", "showed", "shown", "find", "finds", "found"];
-    doc.is(verb, FINDING) && doc.is(source.tokens.end - 1, STUDIES) && !doc.is(verb + 1, &["up", "out", "off"])
+/// "A Monmouth poll showed Clinton ahead", "Polls show Trump leading",
+/// "The inquiry found nothing".
+fn study_finds(doc: &Document, verb: &Verb, source: &Mention, i: usize) -> bool {
+    // "the jobs report, which showed ...": the study the relative stands for
+    let source = match source.form {
+        Form::Relative => &mention::antecedent(doc, source.tokens.start).unwrap_or_else(|| source.clone()),
+        _ => source,
+    };
+    let head = mention::head(doc, source);
+    matches!(verb.base, "show" | "find")
+        && (doc.is(head, STUDIES) || doc.is(head, RECORDS))
+        && !doc.is(i + 1, &["up", "out", "off"])
 }
 
 /// True when a clause starts at token `i`: a pronoun subject, or a phrase
@@ -510,11 +517,56 @@ mod tests {
             "A new Monmouth poll showed Clinton ahead by 10 points.",
             &["showed | A new Monmouth poll | Clinton ahead by 10 points"],
         );
+        assert_finds(&SourceSaid, "The inquiry found nothing unusual.", &["found | The inquiry | nothing unusual"]);
+        assert_finds(&SourceSaid, "The data show growth.", &["show | The data | growth"]);
+    }
+
+    #[test]
+    fn a_study_or_people_with_a_phrase_after_the_head_are_the_source() {
+        assert_finds(
+            &SourceSaid,
+            "A 2014 study by Harvard and the University of California at Berkeley found that rents rose.",
+            &["found | A 2014 study by Harvard and the University of California at Berkeley | that rents rose"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "New numbers released Tuesday by the state Division of Elections show turnout rose.",
+            &["show | New numbers released Tuesday by the state Division of Elections | turnout rose"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "A Monmouth poll out Monday showed Clinton ahead.",
+            &["showed | A Monmouth poll out Monday | Clinton ahead"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "The gap is wide. A poll published on Sunday showed him trailing.",
+            &["showed | A poll published on Sunday | him trailing"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "Experts on North Korea and nuclear nonproliferation said the test could change that.",
+            &["said | Experts on North Korea and nuclear nonproliferation | the test could change that"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "Political observers in Virginia and around the country say Scott deserves it.",
+            &["say | Political observers in Virginia and around the country | Scott deserves it"],
+        );
+        // a study that is the object of a preposition is no subject; a
+        // clause in the phrase ends it
+        assert_none(&SourceSaid, "In a poll by Gallup showed Clinton ahead.");
+        assert_none(&SourceSaid, "The poll that we ran shows Clinton ahead.");
     }
 
     #[test]
     fn a_share_of_those_polled_says() {
         assert_finds(&SourceSaid, "Nearly a third say they don't know.", &["say | Nearly a third | they don't know"]);
+        assert_finds(
+            &SourceSaid,
+            "Those polled say the economy matters.",
+            &["say | Those polled | the economy matters"],
+        );
         assert_finds(
             &SourceSaid,
             "More than half said the economy matters most.",
@@ -544,6 +596,47 @@ mod tests {
     }
 
     #[test]
+    fn how_or_when_the_subject_spoke_is_no_part_of_it() {
+        assert_finds(
+            &SourceSaid,
+            "The senator in a statement said he would go.",
+            &["said | The senator | he would go"],
+        );
+        assert_finds(&SourceSaid, "Clinton on Tuesday night said she would win.", &["said | Clinton | she would win"]);
+        // where someone is, or which one, is
+        assert_finds(
+            &SourceSaid,
+            "Officials at the rally said it was over.",
+            &["said | Officials at the rally | it was over"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "The man in the video said it was over.",
+            &["said | The man in the video | it was over"],
+        );
+    }
+
+    #[test]
+    fn a_clause_in_an_aside_ends_with_the_aside() {
+        assert_finds(
+            &SourceSaid,
+            "The guide—which says the cards are old—sold well.",
+            &["says | which | the cards are old"],
+        );
+        assert_finds(
+            &SourceSaid,
+            "They left—and Carl Bialik said that polls were wrong—but stayed.",
+            &["said | Carl Bialik | that polls were wrong"],
+        );
+        // after a single dash the clause goes on to its end
+        assert_finds(
+            &SourceSaid,
+            "Pollsters agree - Carl Bialik said that polls were wrong, and left.",
+            &["said | Carl Bialik | that polls were wrong, and left"],
+        );
+    }
+
+    #[test]
     fn clause_then_source() {
         assert_finds(
             &SourceSaid,
@@ -557,7 +650,7 @@ mod tests {
         assert_none(&SourceSaid, "He was told to leave.");
         assert_none(&SourceSaid, "The claims were false.");
         assert_none(&SourceSaid, "Trump's claims about Chicago.");
-        assert_none(&SourceSaid, "The data shows growth.");
+        assert_none(&SourceSaid, "The company shows growth.");
         assert_none(&SourceSaid, "The report showed up late.");
         assert_none(&SourceSaid, "So, as they say in the business, stay tuned.");
         assert_none(&SourceSaid, "They says nothing.");

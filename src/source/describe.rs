@@ -12,7 +12,8 @@ use std::ops::Range;
 use crate::lexicon::{lexicon, Class};
 use crate::report::SourceType;
 use crate::source::mention::{
-    abbreviation_dot, is_apposed_name, is_participle, share_ending_at, ATTACHING, TAKING_PHRASE,
+    abbreviation_dot, is_apposed_name, is_participle, people_of_a_kind, share_ending_at, study_with_tail, ATTACHING,
+    TAKING_PHRASE,
 };
 use crate::text::{Document, TokenKind};
 
@@ -220,6 +221,28 @@ fn is_acronym(doc: &Document, tokens: Range<usize>) -> bool {
 /// names who is behind it ("a post on the Telegram channel Dockside
 /// Watch").
 fn with_attached_phrase(doc: &Document, tokens: Range<usize>) -> Option<Description> {
+    // "a 2014 study by two universities", "a poll published on Sunday":
+    // the study, or who made it when they are named
+    if let Some(k) = (tokens.start..tokens.end - 1).find(|&k| study_with_tail(doc, k)) {
+        let head = describe(doc, tokens.start..k + 1);
+        if doc.is(k + 1, &["by", "from"]) && k + 2 < tokens.end {
+            // who made it, up to a phrase about something else: "by The
+            // New York Times [of the pitch]", not "by the University of
+            // California at Berkeley"
+            let end = (k + 3..tokens.end)
+                .find(|&j| {
+                    (doc.class(j, Class::Preposition) || doc.is(j, &["of"]))
+                        && j + 1 < tokens.end
+                        && !doc.capitalized(j + 1)
+                })
+                .unwrap_or(tokens.end);
+            let maker = describe(doc, k + 2..end);
+            if maker.proper {
+                return Some(maker);
+            }
+        }
+        return Some(Description { name: text_of(doc, tokens), ..head });
+    }
     // "a leaked memo seen by this newspaper": the memo is the source
     if let Some(by) = (tokens.start + 2..tokens.end).find(|&k| doc.is(k, &["by"]) && is_participle(doc, k - 1)) {
         let head = describe(doc, tokens.start..by - 1);
@@ -229,7 +252,13 @@ fn with_attached_phrase(doc: &Document, tokens: Range<usize>) -> Option<Descript
         // a kind of source, not a name: lower case, or capitalized only as
         // a sentence's first word ("Organizers in Cleveland", but not the
         // title "Secretary of State John Kerry")
-        let first_word = |h: usize| h == tokens.start && doc.sentence_around(h).start == h && !doc.is(h + 1, &["of"]);
+        // (but a title's "of" is part of the title: "Secretary of State John
+        // Kerry"; "Critics of the plan" are critics)
+        let first_word = |h: usize| {
+            h == tokens.start
+                && doc.sentence_around(h).start == h
+                && (!doc.is(h + 1, &["of"]) || people_of_a_kind(doc, h))
+        };
         let lower_head = |h: usize| doc.source_word(h) && (!doc.capitalized(h) || first_word(h));
         doc.is(k, ATTACHING)
             && (lower_head(k - 1) || k >= tokens.start + 2 && doc.is(k - 1, TAKING_PHRASE) && lower_head(k - 2))
@@ -295,6 +324,16 @@ mod tests {
         check("Those polled", Unnamed, "Those polled");
         check("those surveyed", Unnamed, "those surveyed");
         check("those officials", Unnamed, "officials");
+        check("Critics of the plan", Unnamed, "Critics of the plan");
+    }
+
+    #[test]
+    fn a_study_is_described_by_who_made_it_when_they_are_named() {
+        use SourceType::*;
+        check("A 2014 study by Harvard University", Organization, "Harvard University");
+        check("A review by The New York Times of the pitch", Media, "New York Times");
+        check("An ABC News poll published on Sunday", Document, "ABC News poll published on Sunday");
+        check("a study by two economists", Document, "study by two economists");
     }
 
     #[test]

@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use crate::lexicon::{lexicon, Class, Verb};
+use crate::report::SourceType;
 use crate::source::describe::describe;
 use crate::text::{Document, TokenKind};
 
@@ -135,8 +136,17 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     if let Some(m) = across_relative_clause(doc, end, floor) {
         return Some(m);
     }
+    // "The senator in a statement said", "The administration on Friday
+    // accused": how or when the verb's subject spoke is no part of it
+    if let Some(p) = adjunct_before(doc, end, floor) {
+        return before_any(doc, p, floor);
+    }
     if doc.class(head, Class::Pronoun) {
         return Some(Mention { tokens: head..end, form: Form::Pronoun });
+    }
+    // "those polled", "those surveyed": the people asked
+    if head > floor && doc.is(head - 1, &["those"]) && is_participle(doc, head) {
+        return Some(Mention { tokens: head - 1..end, form: Form::Phrase });
     }
     if let Some(m) = across_aside(doc, head, floor) {
         return Some(m);
@@ -157,14 +167,177 @@ pub fn before_any(doc: &Document, end: usize, floor: usize) -> Option<Mention> {
     Some(Mention { tokens: start..end, form: Form::Phrase })
 }
 
+/// Studies and polls: they find and show things as people say them ("the
+/// poll shows", "a study by two universities found").
+pub(crate) const STUDIES: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "analysis",
+    "analyses",
+    "review",
+    "audit",
+    "investigation",
+    "inquiry",
+    "probe",
+    "research",
+    "census",
+];
+
+/// Records and figures: they show things too ("the data show"). Figures
+/// "from" someone are what that someone found, as "findings from" are
+/// ("New figures from the statistics office have revealed"), so only a
+/// participle joins a phrase to them ("numbers released by the state").
+pub(crate) const RECORDS: &[&str] = &["data", "numbers", "figures", "statistics", "records", "results", "returns"];
+
+/// The longest phrase after a study's head noun, in tokens.
+const MAX_STUDY_TAIL: usize = 14;
+
+/// A subject with a long phrase after its head that ends right before
+/// token `end`, not reaching before token `floor`: a study or a record,
+/// when the verb is one of finding (`finding`), or people of a kind.
+/// "[A 2014 study by two universities] found", "[A poll published on
+/// Sunday] showed", "[New numbers released Tuesday by the state] show",
+/// "[Experts on North Korea and nuclear nonproliferation] said",
+/// "[Political observers in Virginia and around the country] say". The
+/// phrase opens with a preposition (or, after a study, a participle) and
+/// holds no verb, clause or punctuation of its own; a subject that is the
+/// object of a preposition ("in a poll by ...") is none, and how or when
+/// someone spoke ("in a statement") is no part of it.
+pub fn subject_with_tail_before(doc: &Document, end: usize, floor: usize, finding: bool) -> Option<Mention> {
+    if adjunct_before(doc, end, floor).is_some() {
+        return None;
+    }
+    let lowest = end.saturating_sub(MAX_STUDY_TAIL + 1).max(floor);
+    let mut k = end;
+    while k > lowest {
+        let j = k - 1;
+        let study = finding && study_with_tail(doc, j);
+        if k < end && (study || people_of_a_kind(doc, j) && doc.is(k, PEOPLE_TAIL)) {
+            let start = phrase_ending_at(doc, j, floor)?;
+            let object = start > floor && doc.class(start - 1, Class::Preposition);
+            return (!object).then_some(Mention { tokens: start..end, form: Form::Phrase });
+        }
+        if !in_study_tail(doc, j) {
+            return None;
+        }
+        k = j;
+    }
+    None
+}
+
+/// Prepositions that open a phrase after people of a kind: "experts on
+/// ...", "observers in ...", "Democrats across the state".
+const PEOPLE_TAIL: &[&str] =
+    &["on", "in", "of", "from", "at", "for", "with", "around", "across", "throughout", "inside", "outside", "among"];
+
+/// True when token `j` is a plural noun for people the text does not name:
+/// "experts", "observers", "officials".
+pub(crate) fn people_of_a_kind(doc: &Document, j: usize) -> bool {
+    (!doc.capitalized(j) || doc.opens_sentence(j))
+        && doc.norm(j).ends_with('s')
+        && doc.source_phrase_at(j, j + 1).is_some_and(|(n, p)| n == 1 && p.value.source_type == SourceType::Unnamed)
+}
+
+/// True when token `head` is a study or a record with a phrase after it
+/// that opens at `head + 1`: "by", "of", "from" after a study;
+/// "published", "released", "out" after either.
+pub(crate) fn study_with_tail(doc: &Document, head: usize) -> bool {
+    let k = head + 1;
+    let participle = is_participle(doc, k) || doc.is(k, &["out"]);
+    let preposition = doc.class(k, Class::Preposition) && !SUBORDINATING.contains(&doc.norm(k));
+    doc.is(head, STUDIES) && (participle || preposition) || doc.is(head, RECORDS) && participle
+}
+
+/// True when token `j` can stand in the phrase after a study's head: a
+/// word that is no finite verb, auxiliary, pronoun or relative, a number,
+/// a possessive, or a slash or hyphen ("USA TODAY/Suffolk University").
+fn in_study_tail(doc: &Document, j: usize) -> bool {
+    const CLAUSE: u32 = Class::Relative.bit()
+        | Class::Aux.bit()
+        | Class::Modal.bit()
+        | Class::Be.bit()
+        | Class::Perfect.bit()
+        | Class::Do.bit()
+        | Class::Pronoun.bit()
+        | Class::Conjunction.bit();
+    match doc.token(j).kind {
+        TokenKind::Number | TokenKind::Possessive => true,
+        TokenKind::Word => {
+            // a verb's form may be a noun or a name here: "the state",
+            // "Pennsylvania State University"
+            let noun = doc.verb(j).is_none()
+                || is_participle(doc, j)
+                || doc.capitalized(j)
+                || j > 0 && doc.class(j - 1, Class::Determiner);
+            !doc.any_class(j, CLAUSE) && noun || doc.is(j, &["and"])
+        }
+        TokenKind::Punct => doc.is(j, &["/", "-", "&"]) || abbreviation_dot(doc, j),
+        _ => false,
+    }
+}
+
+/// Where a phrase saying how or when someone spoke starts, when one ends
+/// right before token `end` after the words of a subject: "in a
+/// statement", "in a Medium post", "on Twitter", "on Friday", "on Tuesday
+/// night".
+fn adjunct_before(doc: &Document, end: usize, floor: usize) -> Option<usize> {
+    const MEDIUM: &[&str] = &[
+        "statement",
+        "interview",
+        "letter",
+        "post",
+        "tweet",
+        "email",
+        "e-mail",
+        "speech",
+        "video",
+        "op-ed",
+        "memo",
+        "release",
+        "conference",
+        "appearance",
+        "broadcast",
+        "podcast",
+        "briefing",
+        "twitter",
+        "facebook",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ];
+    let last = end.checked_sub(1)?;
+    if !(doc.is(last, MEDIUM) || doc.class(last, Class::Time) && doc.capitalized(last)) {
+        return None;
+    }
+    let lowest = end.saturating_sub(6).max(floor + 1);
+    let p = (lowest..last).rev().find(|&k| doc.is(k, &["in", "on", "during", "via"]))?;
+    let plain =
+        (p + 1..last).all(|k| doc.is_word(k) && doc.verb(k).is_none() || doc.token(k).kind == TokenKind::Possessive);
+    // "the man in the video" is who the man is, and "a poll published on
+    // Sunday" which poll; and something before it must be the subject: a
+    // word, not a comma
+    let modifies = doc.is(p + 1, &["the"]) || is_participle(doc, p - 1);
+    (plain && !modifies && doc.is_word(p - 1)).then_some(p)
+}
+
 /// The phrase a relative pronoun at `i` stands for: "the department(,)
 /// which", "Smith, who", "Waite—who".
 pub fn antecedent(doc: &Document, i: usize) -> Option<Mention> {
     let floor = doc.sentence_around(i).start;
     let end = if i > floor && doc.is(i - 1, &[",", "—", "–"]) { i - 1 } else { i };
     // the object of a preposition can be one: "turned to the Chicago
-    // Police Department, which reported"
-    before_any(doc, end, floor).filter(|m| m.form == Form::Phrase)
+    // Police Department, which reported"; so can a share of those polled:
+    // "including 18% who say"
+    before_any(doc, end, floor).filter(|m| m.form == Form::Phrase).or_else(|| {
+        let start = share_ending_at(doc, end.checked_sub(1).filter(|&last| last >= floor)?, floor)?;
+        Some(Mention { tokens: start..end, form: Form::Phrase })
+    })
 }
 
 /// The longest relative clause skipped between a subject and its verb, in tokens.
@@ -292,7 +465,11 @@ pub fn head(doc: &Document, m: &Mention) -> usize {
     }
     m.tokens
         .clone()
-        .find(|&k| k < last && is_source_word(doc, k) && (doc.is(k + 1, ATTACHING) || doc.is(k + 1, TAKING_PHRASE)))
+        .find(|&k| {
+            k < last
+                && (is_source_word(doc, k) && (doc.is(k + 1, ATTACHING) || doc.is(k + 1, TAKING_PHRASE))
+                    || study_with_tail(doc, k))
+        })
         .unwrap_or(last)
 }
 

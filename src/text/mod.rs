@@ -222,7 +222,7 @@ impl<'t> Document<'t> {
 
     /// True when token `i` is a capitalized word with no word before it in
     /// its sentence.
-    fn opens_sentence(&self, i: usize) -> bool {
+    pub fn opens_sentence(&self, i: usize) -> bool {
         self.capitalized(i) && !(self.sentence_around(i).start..i).any(|k| self.is_word(k))
     }
 

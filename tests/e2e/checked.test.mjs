@@ -137,9 +137,18 @@ import { ROOT, serve, browser, page as newPage } from "./harness.mjs";
 // "Yorkers" proposal through). With fractions of those polled read as
 // shares ("Nearly a third say") and a speaker's name before a colon and a
 // quotation ("Howard Kurtz, Fox News: “...”") as an attribution, and the
-// model retrained: the same 132 findings and 123 matched.
-const PRECISION_FLOOR = 0.931; // 123 / 132 = 0.9318
-const RECALL_FLOOR = 0.754; // 123 / 163 = 0.7546
+// model retrained: the same 132 findings and 123 matched. With a study or
+// people with a long phrase after the head as a subject ("A 2014 study by
+// Harvard ... found", "Experts on North Korea and ... said"), how or when
+// someone spoke no part of the source ("The senator in a statement said"),
+// "those polled say", and the model retrained: 134 findings, 124 matched,
+// 1 more right but for the type: precision 0.925, recall 0.761. One more
+// right ("a Gallup Korea poll ... showed") and one more wrong, a belief
+// the retraining moved from 0.47 to 0.51 ("when the United States hopes
+// that it can finish ..."; PolNeAR marks 14 of 16 such "hopes" on dev);
+// on PolNeAR dev relation F1 0.704 -> 0.707 at precision 0.888.
+const PRECISION_FLOOR = 0.925; // 124 / 134 = 0.9254
+const RECALL_FLOOR = 0.76; // 124 / 163 = 0.7607
 
 const SHARED = process.env.SOURCELIGHT_SHARED ?? join(ROOT, "..", "shared");
 const PAGES = join(SHARED, "pages");
