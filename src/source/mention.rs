@@ -496,13 +496,34 @@ fn particles_before(doc: &Document, j: usize, next: usize, floor: usize) -> Opti
 
 /// True when token `i` is a count: "43", "1,200", "nine", "Forty-three".
 fn is_count(doc: &Document, i: usize) -> bool {
-    const NUMBERS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    ];
-    i < doc.len()
-        && (doc.token(i).kind == TokenKind::Number
-            || doc.is_word(i) && doc.norm(i).split('-').all(|part| NUMBERS.contains(&part)))
+    let number = |part: &str| {
+        matches!(
+            part,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+        )
+    };
+    i < doc.len() && (doc.token(i).kind == TokenKind::Number || doc.is_word(i) && doc.norm(i).split('-').all(number))
 }
 
 /// The first token of a share of people that ends with token `last`, not
@@ -537,9 +558,12 @@ pub fn share_ending_at(doc: &Document, last: usize, floor: usize) -> Option<usiz
 /// True when token `i` names a fraction of a group: "half", "third",
 /// "two-thirds", "majority".
 fn is_fraction(doc: &Document, i: usize) -> bool {
-    const FRACTIONS: &[&str] = &["half", "third", "quarter", "fifth", "majority"];
-    doc.is_word(i)
-        && doc.norm(i).rsplit('-').next().is_some_and(|w| FRACTIONS.contains(&w.strip_suffix('s').unwrap_or(w)))
+    if !doc.is_word(i) {
+        return false;
+    }
+    let word = doc.norm(i);
+    let last = word.rsplit_once('-').map_or(word, |(_, last)| last);
+    matches!(last.strip_suffix('s').unwrap_or(last), "half" | "third" | "quarter" | "fifth" | "majority")
 }
 
 /// The start of a share that starts at token `k`, with the words that

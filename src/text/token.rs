@@ -239,7 +239,9 @@ pub fn tokenize(text: &str) -> Tokens {
             // "Trump’s": the possessive (or "is") stands as its own token.
             pos = after + 1;
             kind = TokenKind::Possessive;
-        } else if let Some(n) = contraction_after(text, after).filter(|_| is_apostrophe(c) && touching.is_some()) {
+        } else if let Some(n) =
+            (is_apostrophe(c) && touching.is_some()).then(|| contraction_after(text, after)).flatten()
+        {
             // "I’ve", "they’d": the auxiliary stands as its own word
             pos = after + n;
             kind = TokenKind::Word;
