@@ -217,7 +217,7 @@ pub fn subject_with_tail_before(doc: &Document, end: usize, floor: usize, findin
     while k > lowest {
         let j = k - 1;
         let study = finding && study_with_tail(doc, j);
-        if k < end && (study || people_of_a_kind(doc, j) && doc.is(k, PEOPLE_TAIL)) {
+        if k < end && (study || doc.is(k, PEOPLE_TAIL) && people_of_a_kind(doc, j)) {
             let start = phrase_ending_at(doc, j, floor)?;
             let object = start > floor && doc.class(start - 1, Class::Preposition);
             return (!object).then_some(Mention { tokens: start..end, form: Form::Phrase });
@@ -248,9 +248,10 @@ pub(crate) fn people_of_a_kind(doc: &Document, j: usize) -> bool {
 /// "published", "released", "out" after either.
 pub(crate) fn study_with_tail(doc: &Document, head: usize) -> bool {
     let k = head + 1;
-    let participle = is_participle(doc, k) || doc.is(k, &["out"]);
-    let preposition = doc.class(k, Class::Preposition) && !SUBORDINATING.contains(&doc.norm(k));
-    doc.is(head, STUDIES) && (participle || preposition) || doc.is(head, RECORDS) && participle
+    if doc.class(k, Class::Preposition) && !SUBORDINATING.contains(&doc.norm(k)) {
+        return doc.is(head, STUDIES);
+    }
+    (is_participle(doc, k) || doc.is(k, &["out"])) && (doc.is(head, STUDIES) || doc.is(head, RECORDS))
 }
 
 /// True when token `j` can stand in the phrase after a study's head: a
