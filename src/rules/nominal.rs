@@ -83,7 +83,7 @@ impl Rule for Nominal {
             } else {
                 // "findings from X have revealed ...": content after the verb;
                 // but the subject of "a study by X found" is the study (see
-                // `mention::study_before`)
+                // `mention::subject_with_tail_before`)
                 if doc.is(i, STUDIES) {
                     continue;
                 }

@@ -216,8 +216,8 @@ pub fn subject_with_tail_before(doc: &Document, end: usize, floor: usize, findin
     let mut k = end;
     while k > lowest {
         let j = k - 1;
-        let study = finding && study_with_tail(doc, j);
-        if k < end && (study || doc.is(k, PEOPLE_TAIL) && people_of_a_kind(doc, j)) {
+        // a study's head, or people's, with the phrase opening after it
+        if k < end && (finding && study_with_tail(doc, j) || doc.is(k, PEOPLE_TAIL) && people_of_a_kind(doc, j)) {
             let start = phrase_ending_at(doc, j, floor)?;
             let object = start > floor && doc.class(start - 1, Class::Preposition);
             return (!object).then_some(Mention { tokens: start..end, form: Form::Phrase });
@@ -255,8 +255,9 @@ pub(crate) fn study_with_tail(doc: &Document, head: usize) -> bool {
 }
 
 /// True when token `j` can stand in the phrase after a study's head: a
-/// word that is no finite verb, auxiliary, pronoun or relative, a number,
-/// a possessive, or a slash or hyphen ("USA TODAY/Suffolk University").
+/// word that is no finite verb, auxiliary, pronoun, relative or
+/// conjunction but "and", a number, a possessive, or a slash or hyphen
+/// ("USA TODAY/Suffolk University").
 fn in_study_tail(doc: &Document, j: usize) -> bool {
     const CLAUSE: u32 = Class::Relative.bit()
         | Class::Aux.bit()
