@@ -223,7 +223,7 @@ fn is_acronym(doc: &Document, tokens: Range<usize>) -> bool {
 fn with_attached_phrase(doc: &Document, tokens: Range<usize>) -> Option<Description> {
     // "a 2014 study by two universities", "a poll published on Sunday":
     // the study, or who made it when they are named
-    if let Some(k) = (tokens.start..tokens.end - 1).find(|&k| study_with_tail(doc, k)) {
+    if let Some(k) = (tokens.start..tokens.end.saturating_sub(1)).find(|&k| study_with_tail(doc, k)) {
         let head = describe(doc, tokens.start..k + 1);
         if doc.is(k + 1, &["by", "from"]) && k + 2 < tokens.end {
             // who made it, up to a phrase about something else: "by The
@@ -334,6 +334,9 @@ mod tests {
         check("A review by The New York Times of the pitch", Media, "New York Times");
         check("An ABC News poll published on Sunday", Document, "ABC News poll published on Sunday");
         check("a study by two economists", Document, "study by two economists");
+        // no words, no study: an empty mention is described, not looped over
+        let empty = crate::text::Document::new("");
+        assert_eq!(describe(&empty, 0..0).name, "");
     }
 
     #[test]
