@@ -56,8 +56,13 @@ pub fn widen(
         cue.start += 1;
     }
     // nor does it end inside a phrase it took part of: "said in a
-    // [statement]" is "said"
-    if cue.end > c.cue.end && doc.any_class(cue.end - 1, Class::Determiner.bit() | Class::Conjunction.bit()) {
+    // [statement]" is "said", and so is "said in [an interview]" (a
+    // preposition of place, time or occasion with its noun left out; one
+    // that takes the claim stays: "called for", "concerned about")
+    let circumstance = |k: usize| doc.is(k, &["in", "at", "during"]);
+    if cue.end > c.cue.end
+        && (doc.any_class(cue.end - 1, Class::Determiner.bit() | Class::Conjunction.bit()) || circumstance(cue.end - 1))
+    {
         cue.end -= 1;
         while cue.end > c.cue.end && (!doc.is_word(cue.end - 1) || doc.any_class(cue.end - 1, FUNCTION)) {
             cue.end -= 1;
@@ -245,6 +250,23 @@ mod tests {
         super::widen(&doc, c, &mut taken, &|_| 0.0, &|_| 1.0);
         let source = c.source_words.clone().unwrap_or_else(|| c.source.as_ref().unwrap().tokens.clone());
         assert_eq!(&text[doc.span(source).range()], "both Ankara and Tehran");
+    }
+
+    #[test]
+    fn a_cue_does_not_end_with_a_preposition_of_circumstance() {
+        // a cue tagger that believes in the word after the verb alone
+        for (text, extra, widened) in [
+            ("Hale said in an interview that fares would rise.", "in", "said"),
+            ("Hale said during a visit that fares would rise.", "during", "said"),
+            ("Hale warned about higher fares.", "about", "warned about"),
+        ] {
+            let doc = crate::text::Document::new(text);
+            let mut candidates = crate::analyze::rule_candidates(&doc);
+            let c = candidates.iter_mut().find(|c| c.source.is_some()).expect("the rules find it");
+            let mut taken = vec![false; doc.len()];
+            super::widen(&doc, c, &mut taken, &|k| if doc.is(k, &[extra]) { 0.9 } else { 0.0 }, &|_| 0.0);
+            assert_eq!(&text[doc.span(c.cue.clone()).range()], widened, "{text}");
+        }
     }
 
     #[test]

@@ -13,13 +13,10 @@ use crate::text::{Document, QuoteSide, TokenKind};
 /// A reporting verb with the auxiliaries and adverbs before it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VerbGroup {
-    /// The cue: the verb, with the auxiliaries and the adverbs after them
-    /// ("has gravely warned"; a bare verb's adverbs stay out: "also said"
-    /// has the cue "said").
+    /// The cue: the verb with the auxiliaries, negations and adverbs before
+    /// it ("has gravely warned", "also said", as PolNeAR's annotators mark
+    /// cues); the subject ends right before it.
     pub cue: Range<usize>,
-    /// The first token of the group, adverbs included: the subject ends
-    /// right before it.
-    pub first: usize,
     /// Index of the verb itself.
     pub verb: usize,
     /// A form of "have" comes before the verb ("has warned").
@@ -36,15 +33,7 @@ pub struct VerbGroup {
 /// Collects the auxiliaries, negations and adverbs before the verb at `verb`
 /// ("has gravely warned", "did not say", "also revealed").
 pub fn verb_group(doc: &Document, verb: usize, floor: usize) -> VerbGroup {
-    let mut g = VerbGroup {
-        cue: verb..verb + 1,
-        first: verb,
-        verb,
-        perfect: false,
-        be: false,
-        modal: false,
-        hypothetical: false,
-    };
+    let mut g = VerbGroup { cue: verb..verb + 1, verb, perfect: false, be: false, modal: false, hypothetical: false };
     let mut i = verb;
     while i > floor {
         let w = doc.norm(i - 1);
@@ -63,13 +52,6 @@ pub fn verb_group(doc: &Document, verb: usize, floor: usize) -> VerbGroup {
         }
         i -= 1;
         g.cue.start = i;
-    }
-    // Adverbs before the subject's verb group without an auxiliary are left
-    // out: "Zelensky also revealed" has the cue "revealed"; "has gravely
-    // warned" keeps its adverb between auxiliary and verb.
-    g.first = g.cue.start;
-    if !(g.perfect || g.be || g.modal) {
-        g.cue.start = verb;
     }
     g
 }

@@ -29,9 +29,9 @@ impl Rule for Coordinated {
             }
             let sentence = doc.sentence_around(i);
             let group = verb_group(doc, i, sentence.start);
-            let joined = group.first > sentence.start && doc.is(group.first - 1, &["and", "but"]);
+            let joined = group.cue.start > sentence.start && doc.is(group.cue.start - 1, &["and", "but"]);
             // "X and Y said" is not joined: its verb has a subject of its own
-            if !joined || group.first < 2 || group.hypothetical {
+            if !joined || group.cue.start < 2 || group.hypothetical {
                 continue;
             }
             let content = content_after(doc, i + 1);

@@ -40,7 +40,7 @@ impl Rule for Disputes {
             if group.hypothetical || group.be && verb.is(Verb::PARTICIPLE) {
                 continue;
             }
-            let Some(source) = mention::before(doc, group.first, sentence.start) else {
+            let Some(source) = mention::before(doc, group.cue.start, sentence.start) else {
                 continue;
             };
             if disputes_nothing_said(doc, i, 1) {

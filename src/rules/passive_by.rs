@@ -36,7 +36,8 @@ impl Rule for PassiveBy {
             // what was said: a clause after the agent ("asked by reporters
             // whether ..."), else the subject before the verb
             let clause = doc.is(source.tokens.end, &["whether", "that", "if", "about", "to", ":"]);
-            let content = if clause { content_after(doc, source.tokens.end) } else { content_before(doc, group.first) };
+            let content =
+                if clause { content_after(doc, source.tokens.end) } else { content_before(doc, group.cue.start) };
             if content.is_empty() {
                 continue;
             }

@@ -35,20 +35,20 @@ impl Rule for SourceSaid {
             // "A study by two universities found", "Experts on North Korea
             // said": the whole phrase
             let finding = FINDING.contains(&verb.base);
-            let Some(source) = mention::subject_with_tail_before(doc, group.first, sentence.start, finding)
-                .or_else(|| mention::before(doc, group.first, sentence.start))
+            let Some(source) = mention::subject_with_tail_before(doc, group.cue.start, sentence.start, finding)
+                .or_else(|| mention::before(doc, group.cue.start, sentence.start))
                 .or_else(|| {
                     // plain verbs of speech only: "Editor's note", "No clear
                     // path points to" are no clauses
                     let plain = !verb.says_little() && !doc.title_case(i);
-                    plain.then(|| mention::opening_phrase(doc, group.first, sentence.start)).flatten()
+                    plain.then(|| mention::opening_phrase(doc, group.cue.start, sentence.start)).flatten()
                 })
                 .or_else(|| {
                     // "while nine in 10 said ...": a share of those polled
-                    let last = group.first.checked_sub(1)?;
+                    let last = group.cue.start.checked_sub(1)?;
                     let start = mention::share_ending_at(doc, last, sentence.start)?;
                     let after_preposition = start > sentence.start && doc.class(start - 1, Class::Preposition);
-                    (!after_preposition).then_some(Mention { tokens: start..group.first, form: Form::Phrase })
+                    (!after_preposition).then_some(Mention { tokens: start..group.cue.start, form: Form::Phrase })
                 })
             else {
                 continue;
@@ -683,7 +683,7 @@ mod tests {
         assert_finds(
             &SourceSaid,
             "Politifact then pointed out that one shooting may have more victims.",
-            &["pointed out | Politifact | that one shooting may have more victims"],
+            &["then pointed out | Politifact | that one shooting may have more victims"],
         );
     }
 }
