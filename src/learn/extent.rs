@@ -18,8 +18,10 @@ use crate::rules::Candidate;
 use crate::text::{Document, TokenKind};
 
 /// A word the cue tagger gives at least this probability joins the cue
-/// next to it ...
-const CUE_JOIN: f32 = 0.45;
+/// next to it (more likely part of it than not; since the rules' cues
+/// take in their adverbs, 0.6 makes more cues exact than 0.45 did: on dev
+/// 0.651 against 0.648, on train 0.640 against 0.639) ...
+const CUE_JOIN: f32 = 0.6;
 
 /// ... and a word the source tagger gives at least this one joins the
 /// source. (Chosen on PolNeAR dev for exact cue and source spans.)
