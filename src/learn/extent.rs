@@ -71,8 +71,8 @@ pub fn widen(
         }
     }
     // and it takes the preposition right after it that says what the
-    // claim is about: "warned [about]", "cautioned [against]" (annotators
-    // mark it with the verb about ten times in eleven)
+    // claim is about: "warned [about]", "cautioned [against]" (of the gold
+    // cues on train next to one, 292 take it in and 16 leave it after them)
     if cue.end + 1 < sentence.end
         && doc.is(cue.end, &["about", "against"])
         && !taken[cue.end]
