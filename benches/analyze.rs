@@ -13,6 +13,8 @@ mod native {
     use std::path::PathBuf;
     use std::time::{Duration, Instant};
 
+    use sourcelight::text::Document;
+
     /// The articles to measure on, and where they came from.
     fn corpus() -> (Vec<String>, &'static str) {
         let shared = std::env::var_os("SOURCELIGHT_SHARED")
@@ -60,6 +62,45 @@ mod native {
         bytes as f64 / 1e6 / time.as_secs_f64()
     }
 
+    /// Where the time of `analyze` goes: reading the text into a
+    /// document, each rule alone on the documents read, and the rest
+    /// (the learned layer, settling, naming the sources, the report), as
+    /// shares of `total`, the time of the whole.
+    fn stages(texts: &[String], total: Duration) {
+        let share = |t: Duration| 100.0 * t.as_secs_f64() / total.as_secs_f64();
+        let read = best_of(15, || {
+            for t in texts {
+                black_box(Document::new(t));
+            }
+        });
+        let docs: Vec<Document> = texts.iter().map(|t| Document::new(t)).collect();
+        let mut found = Vec::new();
+        let rules: Vec<(&str, Duration)> = sourcelight::rules::all()
+            .iter()
+            .map(|rule| {
+                let time = best_of(15, || {
+                    for doc in &docs {
+                        found.clear();
+                        rule.find(doc, &mut found);
+                        black_box(&found);
+                    }
+                });
+                (rule.name(), time)
+            })
+            .collect();
+        let all_rules: Duration = rules.iter().map(|(_, t)| *t).sum();
+        println!("where the time goes (each stage timed alone, as a share of the whole):");
+        println!("  reading the text (tokens, word lists, sentences, quotations): {:.0}%", share(read));
+        println!("  the rules' candidates: {:.0}%", share(all_rules));
+        for (name, time) in &rules {
+            println!("    {name:<16} {:>4.1}%", share(*time));
+        }
+        println!(
+            "  the rest (learned layer, settling, sources, report): {:.0}%",
+            (100.0 - share(read) - share(all_rules)).max(0.0)
+        );
+    }
+
     pub fn run() {
         let (texts, origin) = corpus();
         let total: usize = texts.iter().map(String::len).sum();
@@ -90,6 +131,8 @@ mod native {
             mb_per_s(total, rules_time),
             100.0 * (1.0 - rules_time.as_secs_f64() / time.as_secs_f64()).max(0.0)
         );
+
+        stages(&texts, time);
 
         // one text of 1x, 10x and 100x the size, made of whole articles
         let unit = 100_000;
