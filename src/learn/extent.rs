@@ -120,6 +120,12 @@ pub fn widen(
         };
         words.end = described.unwrap_or(words.end);
     }
+    // a politician's party and state, in brackets after the name, are part
+    // of the source: "Sen. Bernie Sanders [(I-Vt.)] said" (gold takes them
+    // in every time our source ends before them: 34 times on dev, 26 on train)
+    if let Some(end) = party_after(doc, words.end) {
+        words.end = end;
+    }
     c.cue = cue.clone();
     if words != source {
         c.source_words = Some(words.clone());
@@ -131,6 +137,17 @@ pub fn widen(
         .flat_map(|f| outside(f, &words))
         .filter(|f| !f.is_empty())
         .collect();
+}
+
+/// One past the closing bracket of a party and state that open at token
+/// `i`: "(D-Nev.)", "(R-S.C.)", "(I)".
+fn party_after(doc: &Document, i: usize) -> Option<usize> {
+    let close = (i + 2..(i + 6).min(doc.len())).find(|&k| doc.is(k, &[")"]))?;
+    let inside = doc.span(i + 1..close).text(doc.text).as_bytes();
+    let party = matches!(inside, [b'D' | b'R' | b'I'] | [b'D' | b'R' | b'I', b'-', b'A'..=b'Z', ..])
+        && inside.len() <= 10
+        && inside.iter().all(|b| b.is_ascii_alphabetic() || b"-.".contains(b));
+    (doc.is(i, &["("]) && party).then_some(close + 1)
 }
 
 /// The end of a description set off by commas between a source and its
@@ -271,6 +288,25 @@ mod tests {
         super::widen(&doc, c, &mut taken, &|_| 0.0, &|_| 1.0);
         let source = c.source_words.clone().unwrap_or_else(|| c.source.as_ref().unwrap().tokens.clone());
         assert_eq!(&text[doc.span(source).range()], "both Ankara and Tehran");
+    }
+
+    #[test]
+    fn a_source_takes_the_party_and_state_after_the_name() {
+        for (text, source) in [
+            ("Sen. Bernie Sanders (I-Vt.) said the vote was rigged.", "Sen. Bernie Sanders (I-Vt.)"),
+            ("Rep. Trey Gowdy (R-S.C.) said that claim was false.", "Rep. Trey Gowdy (R-S.C.)"),
+            ("Sen. Joe Manchin (D) said the bill would pass.", "Sen. Joe Manchin (D)"),
+            // another aside in brackets is not
+            ("Joe Manchin (pictured) said the bill would pass.", "Joe Manchin"),
+        ] {
+            let doc = crate::text::Document::new(text);
+            let mut candidates = crate::analyze::rule_candidates(&doc);
+            let c = candidates.iter_mut().find(|c| c.source.is_some()).expect("the rules find it");
+            let mut taken = vec![false; doc.len()];
+            super::widen(&doc, c, &mut taken, &|_| 0.0, &|_| 0.0);
+            let words = c.source_words.clone().unwrap_or_else(|| c.source.as_ref().unwrap().tokens.clone());
+            assert_eq!(&text[doc.span(words).range()], source, "{text}");
+        }
     }
 
     #[test]
