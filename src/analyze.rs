@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::learn::{Layer, Settings};
-use crate::lexicon::{Class, FastMap};
+use crate::lexicon::Class;
 use crate::report::{Finding, Kind, Part, Reason, Report, SourcePart, SourceType, Speech};
 use crate::rules::{self, Candidate, Rule};
 use crate::source::describe::describe;
@@ -102,7 +102,7 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut attribution_cue = vec![false; doc.len()];
     let mut unverified_cue = vec![false; doc.len()];
     // per sentence, the sources and contents of the attributions kept
-    let mut claims: FastMap<usize, Vec<Claim>> = FastMap::default();
+    let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); doc.sentences.len()];
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for c in candidates {
@@ -114,7 +114,7 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
             Kind::Attribution => {
                 // the same source saying the same thing, found twice
                 let same_claim = c.source.as_ref().and_then(|m| {
-                    claims.get(&doc.sentence_of(c.cue.start))?.iter().find(|(source, contents, k)| {
+                    claims[doc.sentence_of(c.cue.start)].iter().find(|(source, contents, k)| {
                         (overlaps(source, &m.tokens) || same_words(doc, source, &m.tokens))
                             && contents.iter().any(|a| c.content.iter().any(|b| overlaps(a, b)))
                             && !quoted_within(doc, &kept[*k], &c)
@@ -138,11 +138,7 @@ fn settle(doc: &Document, candidates: Vec<Candidate>) -> Vec<Candidate> {
             marks[t] = true;
         }
         if let (Kind::Attribution, Some(m)) = (c.kind, &c.source) {
-            claims.entry(doc.sentence_of(c.cue.start)).or_default().push((
-                m.tokens.clone(),
-                c.content.clone(),
-                kept.len(),
-            ));
+            claims[doc.sentence_of(c.cue.start)].push((m.tokens.clone(), c.content.clone(), kept.len()));
         }
         kept.push(c);
     }

@@ -14,7 +14,7 @@ use std::ops::Range;
 pub use token::{tokenize, QuoteSide, Token, TokenKind, Tokens};
 use types::Types;
 
-use crate::lexicon::{lexicon, Class, FastMap, Phrase, SourceWord, Verb, Word, WordId};
+use crate::lexicon::{lexicon, Class, Phrase, SourceWord, Verb, Word, WordId};
 use crate::Span;
 
 /// A text split into tokens, sentences, paragraphs and quotations.
@@ -33,10 +33,10 @@ pub struct Document<'t> {
     paragraph_of: Vec<u32>,
     /// Paragraphs as token ranges.
     paragraphs: Vec<Range<usize>>,
-    /// Quotation index by the token of its opening mark.
-    quote_opening: FastMap<usize, usize>,
-    /// Quotation index by the token of its closing mark (closed ones only).
-    quote_closing: FastMap<usize, usize>,
+    /// For each token, the quotation whose opening mark it is, if any.
+    quote_opening: Vec<Option<u32>>,
+    /// For each token, the closed quotation whose closing mark it is, if any.
+    quote_closing: Vec<Option<u32>>,
     /// What the word lists say of each token, looked up once.
     words: Vec<WordInfo>,
     /// Each token's number in the lexicon (0 for words in no phrase list).
@@ -137,8 +137,8 @@ impl<'t> Document<'t> {
             sentence_of,
             paragraph_of,
             paragraphs,
-            quote_opening: FastMap::default(),
-            quote_closing: FastMap::default(),
+            quote_opening: Vec::new(),
+            quote_closing: Vec::new(),
             words: Vec::new(),
             ids,
             title_case: Vec::new(),
@@ -149,10 +149,14 @@ impl<'t> Document<'t> {
         doc.words = doc.look_up_words(&entries);
         doc.title_case = doc.sentences.iter().map(|s| doc.is_title_case(s.clone())).collect();
         doc.quotes = doc.find_quotes();
+        doc.quote_opening = vec![None; doc.len()];
+        doc.quote_closing = vec![None; doc.len()];
         for (k, q) in doc.quotes.iter().enumerate() {
-            doc.quote_opening.insert(q.open, k);
-            if q.closed {
-                doc.quote_closing.insert(q.close, k);
+            if let Some(at) = doc.quote_opening.get_mut(q.open) {
+                *at = Some(k as u32);
+            }
+            if let Some(at) = doc.quote_closing.get_mut(q.close).filter(|_| q.closed) {
+                *at = Some(k as u32);
             }
         }
         doc
@@ -367,12 +371,12 @@ impl<'t> Document<'t> {
 
     /// The index of the quotation whose opening mark is token `i`.
     pub fn quote_opened_at(&self, i: usize) -> Option<usize> {
-        self.quote_opening.get(&i).copied()
+        self.quote_opening.get(i).copied().flatten().map(|k| k as usize)
     }
 
     /// The index of the closed quotation whose closing mark is token `i`.
     pub fn quote_closed_at(&self, i: usize) -> Option<usize> {
-        self.quote_closing.get(&i).copied()
+        self.quote_closing.get(i).copied().flatten().map(|k| k as usize)
     }
 
     /// The quotation that quotation `k` continues: the unclosed one of the
