@@ -77,9 +77,9 @@ pub fn widen(
     // and it takes the preposition right after it that says what the
     // claim is about: "warned [about]", "cautioned [against]" (of the gold
     // cues on train next to one, 292 take it in and 16 leave it after them),
-    // and the one the word lists give its verb: "pointed [to]", "warned
-    // [of]" (gold takes it in 9 times of 9 after "point" on train, 7 of 7
-    // on dev; 4 of 4 and 1 of 1 after "warn")
+    // and the one its verb governs (see `GOVERNED`): "pointed [to]",
+    // "warned [of]" (gold takes it in 9 times of 9 after "point" on train,
+    // 7 of 7 on dev; 4 of 4 and 1 of 1 after "warn")
     let verb = cue.clone().rev().find_map(|k| doc.verb(k));
     let governed = |k: usize| verb.is_some_and(|v| GOVERNED.iter().any(|&(base, p)| v.base == base && doc.is(k, &[p])));
     if cue.end + 1 < sentence.end
@@ -142,12 +142,16 @@ pub fn widen(
 /// One past the closing bracket of a party and state that open at token
 /// `i`: "(D-Nev.)", "(R-S.C.)", "(I)".
 fn party_after(doc: &Document, i: usize) -> Option<usize> {
+    if !doc.is(i, &["("]) {
+        return None;
+    }
     let close = (i + 2..(i + 6).min(doc.len())).find(|&k| doc.is(k, &[")"]))?;
+    // a party's initial, alone or with a state's abbreviation after a hyphen
     let inside = doc.span(i + 1..close).text(doc.text).as_bytes();
     let party = matches!(inside, [b'D' | b'R' | b'I'] | [b'D' | b'R' | b'I', b'-', b'A'..=b'Z', ..])
         && inside.len() <= 10
         && inside.iter().all(|b| b.is_ascii_alphabetic() || b"-.".contains(b));
-    (doc.is(i, &["("]) && party).then_some(close + 1)
+    party.then_some(close + 1)
 }
 
 /// The end of a description set off by commas between a source and its
