@@ -218,7 +218,7 @@ pub fn tokenize(text: &str) -> Tokens {
         }
         let start = pos;
         // the character before, when it touches this token
-        let touching = if space_before || line_break_before { None } else { char_before(text, start) };
+        let touching = || if space_before || line_break_before { None } else { char_before(text, start) };
         let kind;
         if links.peek().is_some_and(|l| l.start == start) {
             pos = links.next().map_or(after, |l| l.end);
@@ -229,23 +229,25 @@ pub fn tokenize(text: &str) -> Tokens {
             || (c == '#' && char_at(text, after).is_some_and(|n| n.is_alphabetic()))
         {
             pos = scan_word(text, start);
-            let number = text[start..pos].bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+            // a number starts with a digit: only then is the rest read again
+            let number = c.is_ascii_digit()
+                && text.as_bytes()[start..pos].iter().all(|&b| b.is_ascii_digit() || b == b',' || b == b'.');
             kind = if number { TokenKind::Number } else { TokenKind::Word };
         } else if is_apostrophe(c)
             && matches!(char_at(text, after), Some('s' | 'S'))
             && !char_at(text, after + 1).is_some_and(is_word_char)
-            && touching.is_some()
+            && touching().is_some()
         {
             // "Trump’s": the possessive (or "is") stands as its own token.
             pos = after + 1;
             kind = TokenKind::Possessive;
         } else if let Some(n) =
-            (is_apostrophe(c) && touching.is_some()).then(|| contraction_after(text, after)).flatten()
+            (is_apostrophe(c) && touching().is_some()).then(|| contraction_after(text, after)).flatten()
         {
             // "I’ve", "they’d": the auxiliary stands as its own word
             pos = after + n;
             kind = TokenKind::Word;
-        } else if is_apostrophe(c) && !single_open && is_plural_possessive(text, start, touching) {
+        } else if is_apostrophe(c) && !single_open && is_plural_possessive(text, start, touching()) {
             // "Sanders’ campaign manager": the possessive of a word in -s.
             pos = after;
             kind = TokenKind::Possessive;
@@ -253,11 +255,11 @@ pub fn tokenize(text: &str) -> Tokens {
             // '' and `` stand for double quotation marks in some archives
             // ("''It performed better,'' said ..."): one mark, not two.
             pos = after + 1;
-            let side = if c == '`' { QuoteSide::Open } else { side_from_context(touching, char_at(text, pos)) };
+            let side = if c == '`' { QuoteSide::Open } else { side_from_context(touching(), char_at(text, pos)) };
             kind = TokenKind::Quote(side);
         } else if let Some(shape) = quote_shape(c) {
             pos = after;
-            kind = TokenKind::Quote(shape.unwrap_or_else(|| side_from_context(touching, char_at(text, pos))));
+            kind = TokenKind::Quote(shape.unwrap_or_else(|| side_from_context(touching(), char_at(text, pos))));
         } else {
             pos = after;
             if c == '.' {
