@@ -244,6 +244,9 @@ pub struct PhraseList<T = Tags> {
 /// One phrase of a [`PhraseList`].
 pub struct Phrase<T> {
     words: Vec<WordId>,
+    /// The second word's number, 0 for a phrase of one word: kept here so
+    /// that a search reads the words of few phrases (those of "the" are many).
+    second: WordId,
     /// What the list says about the phrase.
     pub value: T,
 }
@@ -276,7 +279,8 @@ impl<T> PhraseList<T> {
         if list.iter().any(|p| p.words == words) {
             return;
         }
-        list.push(Phrase { words, value });
+        let second = words.get(1).copied().unwrap_or(0);
+        list.push(Phrase { words, second, value });
         // Longest first, so the first match found is the longest.
         crate::order::by_key(list, |p| u64::MAX - p.words.len() as u64);
     }
@@ -292,7 +296,11 @@ impl<T> PhraseList<T> {
         let candidates = self.by_first.get(ids[i] as usize)?;
         // word by word from the second (the first is the list's): most
         // phrases differ there, and a common first word ("the") has many
+        let second = ids.get(i + 1).copied().unwrap_or(0);
         candidates.iter().find_map(|p| {
+            if p.second != second && p.second != 0 {
+                return None;
+            }
             let n = p.words.len();
             (i + n <= end && p.words[1..].iter().zip(&ids[i + 1..]).all(|(a, b)| a == b)).then_some((n, p))
         })
