@@ -165,15 +165,16 @@ pub(crate) fn find_phrases(
     doc: &Document,
     out: &mut Vec<Candidate>,
 ) {
-    let mut i = 0;
-    while i < doc.len() {
-        let end = doc.sentence_around(i).end;
-        match list.longest_at(doc.ids(), i, end) {
-            Some((n, _)) => {
-                out.push(Candidate::unverified(rule, i..i + n, reason));
-                i += n;
+    for sentence in &doc.sentences {
+        let mut i = sentence.start;
+        while i < sentence.end {
+            match list.longest_at(doc.ids(), i, sentence.end) {
+                Some((n, _)) => {
+                    out.push(Candidate::unverified(rule, i..i + n, reason));
+                    i += n;
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
     }
 }
