@@ -284,10 +284,10 @@ impl TokenTable {
         let (cue_before, cue_after) = nearest(doc, |k| rule[k] != 0);
         let (that_hash, colon_hash) = (hash_bytes(b"that"), hash_bytes(b":"));
         let that = |k: usize| word[k] == that_hash || word[k] == colon_hash;
-        let nearest = (0..n)
-            .map(|i| {
-                let end = doc.sentence_around(i).end;
-                let that_after = (i + 1..(i + 4).min(end)).find(|&k| that(k)).map_or(9, |k| (k - i) as u8);
+        let mut nearest = Vec::with_capacity(n);
+        for sentence in &doc.sentences {
+            nearest.extend(sentence.clone().map(|i| {
+                let that_after = (i + 1..(i + 4).min(sentence.end)).find(|&k| that(k)).map_or(9, |k| (k - i) as u8);
                 Nearest {
                     quote_before: quote_before[i],
                     quote_after: quote_after[i],
@@ -295,8 +295,8 @@ impl TokenTable {
                     cue_after: cue_after[i],
                     that_after,
                 }
-            })
-            .collect();
+            }));
+        }
         TokenTable {
             word,
             lemma,

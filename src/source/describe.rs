@@ -208,11 +208,11 @@ pub fn describe(doc: &Document, tokens: Range<usize>) -> Description {
 /// "P&G", "AT&T" (not "I" or "A").
 fn is_acronym(doc: &Document, tokens: Range<usize>) -> bool {
     // one word, or one joined by "&": "JOHN SMITH" in a shouting headline is no acronym
-    let words: Vec<&str> = tokens.clone().map(|i| doc.token(i).span.text(doc.text)).collect();
-    let word = words.concat();
-    (words.len() == 1 || words.len() == 3 && words[1] == "&")
-        && word.chars().filter(char::is_ascii_uppercase).count() >= 2
-        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+    let one_word = tokens.len() == 1 || tokens.len() == 3 && doc.raw(tokens.start + 1) == "&";
+    let chars = || tokens.clone().flat_map(|i| doc.raw(i).chars());
+    one_word
+        && chars().filter(char::is_ascii_uppercase).count() >= 2
+        && chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
 /// A mention whose head has a phrase attached ("a spokesman for the

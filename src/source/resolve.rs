@@ -226,10 +226,10 @@ impl Resolver {
             let mut names = WordMap::default();
             let name_word = |i: usize| doc.capitalized(i) && !doc.source_word(i) && doc.norm(i).chars().count() > 1;
             for i in 1..doc.len() {
-                let sentence_start = doc.sentence_around(i).start;
                 if !name_word(i) || doc.is(i, NAME_SUFFIXES) {
                     continue;
                 }
+                let sentence_start = doc.sentence_around(i).start;
                 // "Stuart R. Kaplan": a middle initial
                 if let Some(first) = initial_before(doc, i).filter(|&f| f >= sentence_start && name_word(f)) {
                     keep_first_full_name(&mut names, doc, first..i + 1);
