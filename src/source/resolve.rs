@@ -42,9 +42,43 @@ pub struct Resolver {
     /// For each title ("president", "prime minister"): how many of its
     /// capitalized places were read, and the people it was given to there.
     titled: WordMap<(usize, Vec<usize>)>,
-    /// Where each capitalized word stands, by lower-case word, found once:
-    /// a name's places are looked up, not searched for.
-    capitalized: Option<WordMap<Vec<usize>>>,
+    /// Where the text writes each word type capitalized, found once: a
+    /// name's places are looked up, not searched for (see [`Places`]).
+    capitalized: Option<Places>,
+}
+
+/// The tokens of the capitalized words of a text, grouped by word type,
+/// each group in text order.
+struct Places {
+    /// The places of word type `t` are `tokens[start[t]..start[t + 1]]`.
+    start: Vec<usize>,
+    tokens: Vec<usize>,
+}
+
+impl Places {
+    fn of(doc: &Document) -> Places {
+        let capitalized = || (0..doc.len()).filter(|&i| doc.capitalized(i));
+        // a counting sort: how many of each type, then each in its place
+        let mut start = vec![0; doc.word_types() + 1];
+        for i in capitalized() {
+            start[doc.word_type(i) + 1] += 1;
+        }
+        for t in 1..start.len() {
+            start[t] += start[t - 1];
+        }
+        let mut next = start.clone();
+        let mut tokens = vec![0; start[doc.word_types()]];
+        for i in capitalized() {
+            let slot = &mut next[doc.word_type(i)];
+            tokens[*slot] = i;
+            *slot += 1;
+        }
+        Places { start, tokens }
+    }
+
+    fn of_type(&self, t: usize) -> &[usize] {
+        &self.tokens[self.start[t]..self.start[t + 1]]
+    }
 }
 
 /// Nouns that, after "the", name again an organization or outlet the text
@@ -161,7 +195,8 @@ impl Resolver {
                 d.name = full.clone();
             } else if d.guessed {
                 // "Uber ... the company said", "Lionsgate ... its film"
-                let kind = self.kind_of(doc, &surname);
+                let at = tokens.clone().find(|&k| doc.norm(k) == surname);
+                let kind = self.kind_of(doc, &surname, at);
                 if let Some(kind) = kind.filter(|&k| k != SourceType::Person) {
                     d.source_type = kind;
                     person = false;
@@ -250,21 +285,9 @@ impl Resolver {
         })
     }
 
-    /// Where each capitalized word of the text stands, by lower-case word.
-    fn capitalized_words(&mut self, doc: &Document) -> &WordMap<Vec<usize>> {
-        self.capitalized.get_or_insert_with(|| {
-            let mut places: WordMap<Vec<usize>> = WordMap::default();
-            for i in (0..doc.len()).filter(|&i| doc.capitalized(i)) {
-                // a key is made only for a word not seen before
-                match places.get_mut(doc.norm(i)) {
-                    Some(seen) => seen.push(i),
-                    None => {
-                        places.insert(doc.norm(i).to_owned(), vec![i]);
-                    }
-                }
-            }
-            places
-        })
+    /// The places where the text writes the word of token `k` capitalized.
+    fn places(&mut self, doc: &Document, k: usize) -> &[usize] {
+        self.capitalized.get_or_insert_with(|| Places::of(doc)).of_type(doc.word_type(k))
     }
 
     fn unresolved(&mut self, doc: &Document, tokens: Range<usize>, source_type: SourceType) -> usize {
@@ -335,12 +358,16 @@ impl Resolver {
     }
 
     /// What the text says the single name `word` (lower case) stands for,
-    /// found once (see [`kind_from_text`]).
-    fn kind_of(&mut self, doc: &Document, word: &str) -> Option<SourceType> {
+    /// found once (see [`kind_from_text`]). `at` is a token written `word`,
+    /// if any (a name with a curly apostrophe is written as no token is).
+    fn kind_of(&mut self, doc: &Document, word: &str, at: Option<usize>) -> Option<SourceType> {
         if let Some(&kind) = self.kinds.get(word) {
             return kind;
         }
-        let places = self.capitalized_words(doc).get(word).map_or(&[][..], Vec::as_slice);
+        let places = match at {
+            Some(k) => self.places(doc, k),
+            None => &[],
+        };
         let kind = kind_from_text(doc, places);
         self.kinds.insert(word.to_owned(), kind);
         kind
@@ -360,7 +387,7 @@ impl Resolver {
         // read for an earlier mention are not read again
         let key = title.clone().map(|t| doc.norm(t)).collect::<Vec<_>>().join(" ");
         let (read, mut people) = self.titled.remove(&key).unwrap_or_default();
-        let places = self.capitalized_words(doc).get(doc.norm(title.start)).map_or(&[][..], Vec::as_slice);
+        let places = self.places(doc, title.start);
         let unread: Vec<usize> = places.iter().copied().skip(read).take_while(|&k| k < tokens.start).collect();
         let read = read + unread.len();
         for k in unread {
@@ -433,7 +460,7 @@ impl Resolver {
             // a source before, or a person by what the text says ("his",
             // "she"): two capitalized words may name a place ("Wembley
             // Stadium") as well as a person
-            let confirmed = id < known || self.kind_of(doc, doc.norm(j)) == Some(SourceType::Person);
+            let confirmed = id < known || self.kind_of(doc, doc.norm(j), Some(j)) == Some(SourceType::Person);
             if confirmed {
                 people.push(id);
             }
