@@ -277,8 +277,8 @@ pub fn tokenize(text: &str) -> Tokens {
         let norm_start = out.norms.len() as u32;
         let written = &text[start..pos];
         if written.is_ascii() {
+            // made lower case below, with all the others at once
             out.norms.push_str(written);
-            out.norms[norm_start as usize..].make_ascii_lowercase();
         } else {
             push_norm(written, &mut out.norms);
         }
@@ -294,6 +294,10 @@ pub fn tokenize(text: &str) -> Tokens {
         space_before = false;
         line_break_before = false;
     }
+    // One pass over all the norms: the ASCII ones were copied as written,
+    // and the rest are lower case already (no lower-case mapping gives
+    // "A" to "Z"), so this changes only what it should.
+    out.norms.make_ascii_lowercase();
     out
 }
 
@@ -366,10 +370,8 @@ fn scan_word(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start + char_at(text, start).map_or(1, char::len_utf8);
     loop {
-        // most of a word is ASCII letters: skip them a byte at a time
-        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            i += 1;
-        }
+        // most of a word is ASCII letters: skip them in one tight loop
+        i += bytes.get(i..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
         let Some(c) = char_at(text, i) else { break };
         let after = i + c.len_utf8();
         if is_word_char(c) {
