@@ -275,7 +275,8 @@ fn with_attached_phrase(doc: &Document, tokens: Range<usize>) -> Option<Descript
 /// The words of `tokens` with single spaces between them and no space
 /// before punctuation that clings to the word before ("Ukraine’s", "Mr.").
 fn text_of(doc: &Document, tokens: Range<usize>) -> String {
-    let mut out = String::new();
+    // no longer than the text the tokens span
+    let mut out = String::with_capacity(if tokens.is_empty() { 0 } else { doc.span(tokens.clone()).len() });
     for i in tokens {
         if !out.is_empty() && doc.token(i).space_before {
             out.push(' ');
