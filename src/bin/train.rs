@@ -45,8 +45,9 @@ mod native {
     /// stored as a gap from the one before, and a smaller space makes the
     /// gaps smaller: the model is 0.5 KB smaller gzipped than with 2^17 at
     /// the same dev figures (2026-12-01; an earlier, sparser model lost a
-    /// seed relation with 2^16).
-    const BITS: u8 = 16;
+    /// seed relation with 2^16). The engine reads the taggers' tables in
+    /// a space of this fixed size (`model::PAIR_BITS`).
+    const BITS: u8 = sourcelight::learn::model::PAIR_BITS;
     /// Articles are split in this many parts for cross-fitting.
     const FOLDS: usize = 4;
 

@@ -169,26 +169,29 @@ impl Table {
 /// weights of a bucket sit side by side, so that scoring both costs one
 /// memory read per feature instead of two (the taggers read about fifty
 /// features for every word of a text).
+///
+/// Their hash space is fixed at 2^[`PAIR_BITS`] buckets, the size the
+/// trainer writes: every bucket a hash can pick is then in the table, with
+/// no bounds to check, in the engine's busiest loop.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pair {
-    bits: u8,
     bias: [f32; 2],
     scale: [f32; 2],
-    weights: Vec<[i8; 2]>,
+    weights: Box<[[i8; 2]; 1 << PAIR_BITS]>,
 }
 
+/// The size of the hash space of paired tables, in bits.
+pub const PAIR_BITS: u8 = 16;
+
 impl Pair {
-    /// `a` and `b` side by side, if their hash spaces are the same size.
+    /// `a` and `b` side by side, if both have 2^[`PAIR_BITS`] buckets.
     pub fn new(a: &Table, b: &Table) -> Result<Pair, FormatError> {
-        if a.bits != b.bits {
-            return Err(FormatError("paired tables differ in size"));
+        if a.bits != PAIR_BITS || b.bits != PAIR_BITS {
+            return Err(FormatError("paired tables are not of 2^16 buckets"));
         }
-        Ok(Pair {
-            bits: a.bits,
-            bias: [a.bias, b.bias],
-            scale: [a.scale, b.scale],
-            weights: a.weights.iter().zip(&b.weights).map(|(&x, &y)| [x, y]).collect(),
-        })
+        let weights: Vec<[i8; 2]> = a.weights.iter().zip(&b.weights).map(|(&x, &y)| [x, y]).collect();
+        let weights = weights.into_boxed_slice().try_into().map_err(|_| FormatError("a table of the wrong size"))?;
+        Ok(Pair { bias: [a.bias, b.bias], scale: [a.scale, b.scale], weights })
     }
 
     /// Sums to add features to one at a time (see [`PairSums`]).
@@ -213,7 +216,7 @@ impl PairSums<'_> {
 
 impl Sink for PairSums<'_> {
     fn put(&mut self, hash: u32) {
-        let [x, y] = self.pair.weights[bucket(hash, self.pair.bits)];
+        let [x, y] = self.pair.weights[(hash >> (32 - PAIR_BITS)) as usize];
         self.sum[0] += i32::from(x);
         self.sum[1] += i32::from(y);
     }
@@ -286,15 +289,15 @@ mod tests {
 
     #[test]
     fn a_pair_scores_as_its_two_tables() {
-        let mut weights = vec![0f32; 1 << 10];
+        let mut weights = vec![0f32; 1 << PAIR_BITS];
         weights[3] = 0.5;
         weights[700] = -1.0;
-        let a = Table::quantize(10, -2.0, &weights);
+        let a = Table::quantize(PAIR_BITS, -2.0, &weights);
         weights[3] = -0.75;
         weights[9] = 2.0;
-        let b = Table::quantize(10, 0.5, &weights);
+        let b = Table::quantize(PAIR_BITS, 0.5, &weights);
         let pair = Pair::new(&a, &b).unwrap();
-        for features in [&[][..], &[3 << 22], &[(700 << 22) + 5, 3 << 22, 9 << 22, 9 << 22]] {
+        for features in [&[][..], &[3 << 16], &[(700 << 16) + 5, 3 << 16, 9 << 16, 9 << 16]] {
             let mut sums = pair.sums();
             for &h in features {
                 sums.put(h);

@@ -498,37 +498,34 @@ fn particles_before(doc: &Document, j: usize, next: usize, floor: usize) -> Opti
 
 /// True when token `i` is a count: "43", "1,200", "nine", "Forty-three".
 fn is_count(doc: &Document, i: usize) -> bool {
-    let number = |part: &[u8]| {
+    let number = |part: &str| {
         matches!(
             part,
-            b"one"
-                | b"two"
-                | b"three"
-                | b"four"
-                | b"five"
-                | b"six"
-                | b"seven"
-                | b"eight"
-                | b"nine"
-                | b"ten"
-                | b"eleven"
-                | b"twelve"
-                | b"fifteen"
-                | b"twenty"
-                | b"thirty"
-                | b"forty"
-                | b"fifty"
-                | b"sixty"
-                | b"seventy"
-                | b"eighty"
-                | b"ninety"
-                | b"hundred"
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
         )
     };
-    // by bytes, as in is_fraction
-    i < doc.len()
-        && (doc.token(i).kind == TokenKind::Number
-            || doc.is_word(i) && doc.norm(i).as_bytes().split(|&b| b == b'-').all(number))
+    i < doc.len() && (doc.token(i).kind == TokenKind::Number || doc.is_word(i) && doc.norm(i).split('-').all(number))
 }
 
 /// The first token of a share of people that ends with token `last`, not
@@ -566,11 +563,11 @@ fn is_fraction(doc: &Document, i: usize) -> bool {
     if !doc.is_word(i) {
         return false;
     }
-    // the last part of a hyphenated word ("two-thirds"), read by bytes:
-    // a search for the hyphen costs more than these short words
-    let word = doc.norm(i).as_bytes();
-    let last = word.iter().rposition(|&b| b == b'-').map_or(word, |p| &word[p + 1..]);
-    matches!(last.strip_suffix(b"s").unwrap_or(last), b"half" | b"third" | b"quarter" | b"fifth" | b"majority")
+    // the last part of "two-thirds", found by a plain loop: a search for
+    // the hyphen costs more than these short words
+    let word = doc.norm(i);
+    let last = word.bytes().rposition(|b| b == b'-').map_or(word, |p| &word[p + 1..]);
+    matches!(last.strip_suffix('s').unwrap_or(last), "half" | "third" | "quarter" | "fifth" | "majority")
 }
 
 /// The start of a share that starts at token `k`, with the words that
