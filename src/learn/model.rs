@@ -20,7 +20,9 @@
 //!
 //! Only non-zero weights are stored, so the file is small; reading it
 //! spreads them into a dense table so that scoring is one array read per
-//! feature.
+//! feature. The two taggers' tables must have 2^[`PAIR_BITS`] buckets (see
+//! [`Pair`]); a model whose taggers do not is refused, and the rules then
+//! work alone.
 
 use std::fmt;
 
