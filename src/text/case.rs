@@ -20,6 +20,9 @@ pub fn push_lower(c: char, out: &mut impl Extend<char>) {
 /// The lower case of `s`, character by character (unlike `str::to_lowercase`,
 /// a final capital sigma becomes 'σ', not 'ς').
 pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         push_lower(c, &mut out);
