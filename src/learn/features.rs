@@ -82,15 +82,21 @@ impl<S: Sink> Features<'_, S> {
 
 /// Hashes of what each token is, computed once per text, so that the
 /// features of a token are only combinations of numbers looked up here.
+/// What depends only on the word is worked out once per word type.
 pub struct TokenTable {
-    /// The lower-case word.
+    /// The lower-case word, per token.
     word: Vec<u32>,
-    /// The verb's base form for reporting verbs ("say" for "said"), else the word.
+    /// The verb's base form for reporting verbs ("say" for "said"), else
+    /// the word, per token.
     lemma: Vec<u32>,
-    /// A crude stem: "support" for "supports", "supported", "supporting".
-    stem: Vec<u32>,
-    /// The last 2, 3 and 4 letters, hashed (0 unless the word is longer).
-    suffixes: Vec<[u32; 3]>,
+    /// What depends only on the word, per word type.
+    types: Vec<TypeHashes>,
+    /// What the word lists say of each token (classes, verb forms and
+    /// tags, source word), as values: those of token `k` are
+    /// `lexical[lexical_at[k].0..lexical_at[k].1]`. The words of a type
+    /// share their values; see [`TokenTable::new`].
+    lexical: Vec<u32>,
+    lexical_at: Vec<(u32, u32)>,
     /// A coarse shape: see [`shape`].
     shape: Vec<u8>,
     /// Inside a quotation.
@@ -100,14 +106,24 @@ pub struct TokenTable {
     rule: Vec<u32>,
     /// The same for the sources the rules proposed.
     source_rule: Vec<u32>,
-    /// What the word lists say of the token (classes, source word, verb
-    /// forms and tags), as values: those of token `i` are
-    /// `lexical[lexical_at[i]..lexical_at[i + 1]]`.
-    lexical: Vec<u32>,
-    lexical_at: Vec<u32>,
     /// How far, in distance buckets, the nearest quotation mark and the
     /// nearest rule's cue are before and after the token in its sentence.
     nearest: Vec<Nearest>,
+}
+
+/// The hashes of one word type.
+#[derive(Clone, Default)]
+struct TypeHashes {
+    /// A crude stem: "support" for "supports", "supported", "supporting".
+    stem: u32,
+    /// The last 2, 3 and 4 letters, hashed (0 unless the word is longer).
+    suffixes: [u32; 3],
+    /// The lemma of its words (see [`TokenTable::lemma`]), once worked out
+    /// at its first word (a type can also be a possessive or a number).
+    lemma: Option<u32>,
+    /// Where the values of its words are in [`TokenTable::lexical`], for
+    /// those that are no source word and for those that are, once worked out.
+    lexical: [Option<(u32, u32)>; 2],
 }
 
 /// Distance buckets to things nearby in the sentence (7: none).
@@ -182,15 +198,20 @@ fn suffixes(word: &str) -> [u32; 3] {
     out
 }
 
-/// The word lists' values for token `k`, pushed on `out`.
-fn lexical(doc: &Document, k: usize, out: &mut Vec<u32>) {
+/// The value of a source word ([`Document::source_word`]).
+const SOURCE_WORD: u32 = 100;
+
+/// The word lists' values for word `k`, pushed on `out`: its classes,
+/// verb forms and tags (the same for every word of its type), and whether
+/// it is a `source_word`.
+fn lexical(doc: &Document, k: usize, source_word: bool, out: &mut Vec<u32>) {
     let mut classes = doc.classes(k);
     while classes != 0 {
         out.push(classes.trailing_zeros());
         classes &= classes - 1;
     }
-    if doc.source_word(k) {
-        out.push(100);
+    if source_word {
+        out.push(SOURCE_WORD);
     }
     if let Some(verb) = doc.verb(k) {
         out.push(200 + u32::from(verb.forms));
@@ -200,32 +221,31 @@ fn lexical(doc: &Document, k: usize, out: &mut Vec<u32>) {
     }
 }
 
-/// For every token, the nearest token before and after it in its sentence
-/// for which `is` holds, as distance buckets.
-fn nearest(doc: &Document, is: impl Fn(usize) -> bool) -> (Vec<u8>, Vec<u8>) {
-    let n = doc.len();
-    let (mut before, mut after) = (vec![7u8; n], vec![7u8; n]);
+/// For every token, how far the nearest quotation mark, rule's cue and
+/// "that" (or colon) are in its sentence (see [`Nearest`]).
+fn nearest(doc: &Document, is_cue: &[u32], is_that: impl Fn(usize) -> bool) -> Vec<Nearest> {
+    let is_quote = |k: usize| matches!(doc.token(k).kind, TokenKind::Quote(_));
+    let bucket = |from: usize, to: Option<usize>| to.map_or(7, |k: usize| distance_bucket(k.abs_diff(from)) as u8);
+    let mut out = vec![Nearest::default(); doc.len()];
     for sentence in &doc.sentences {
-        let mut last = None;
+        let (mut quote, mut cue) = (None, None);
         for i in sentence.clone() {
-            if let Some(k) = last {
-                before[i] = distance_bucket(i - k) as u8;
-            }
-            if is(i) {
-                last = Some(i);
-            }
+            out[i].quote_before = bucket(i, quote);
+            out[i].cue_before = bucket(i, cue);
+            quote = if is_quote(i) { Some(i) } else { quote };
+            cue = if is_cue[i] != 0 { Some(i) } else { cue };
         }
-        let mut next = None;
+        let (mut quote, mut cue, mut that) = (None, None, None);
         for i in sentence.clone().rev() {
-            if let Some(k) = next {
-                after[i] = distance_bucket(k - i) as u8;
-            }
-            if is(i) {
-                next = Some(i);
-            }
+            out[i].quote_after = bucket(i, quote);
+            out[i].cue_after = bucket(i, cue);
+            out[i].that_after = that.filter(|&k| k - i <= 3).map_or(9, |k| (k - i) as u8);
+            quote = if is_quote(i) { Some(i) } else { quote };
+            cue = if is_cue[i] != 0 { Some(i) } else { cue };
+            that = if is_that(i) { Some(i) } else { that };
         }
     }
-    (before, after)
+    out
 }
 
 impl TokenTable {
@@ -233,23 +253,43 @@ impl TokenTable {
     pub fn new(doc: &Document, candidates: &[Candidate]) -> TokenTable {
         let n = doc.len();
         // the hashes of each word type: its norm, stem and suffixes
-        let of_type: Vec<(u32, u32, [u32; 3])> = (0..doc.word_types())
+        let mut whole = Vec::with_capacity(doc.word_types());
+        let mut types: Vec<TypeHashes> = (0..doc.word_types())
             .map(|t| {
                 let norm = doc.norm(doc.token_of_type(t));
                 // the stem is a prefix of the word: one pass hashes both
-                let (whole, prefix) = hash_with_prefix(norm.as_bytes(), stem(norm).len());
-                (whole, prefix, suffixes(norm))
+                let (word, stem) = hash_with_prefix(norm.as_bytes(), self::stem(norm).len());
+                whole.push(word);
+                TypeHashes { stem, suffixes: suffixes(norm), lemma: None, lexical: [None; 2] }
             })
             .collect();
-        let (mut word, mut stems, mut endings) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        // tokens that are no word have only the source word's value, from
+        // the first place; words share their values with their type
+        let mut lexical_values = vec![SOURCE_WORD];
+        let (mut word, mut lemma, mut lexical_at) =
+            (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         for i in 0..n {
-            let (whole, prefix, ends) = of_type[doc.word_type(i)];
-            word.push(whole);
-            stems.push(prefix);
-            endings.push(ends);
+            let t = doc.word_type(i);
+            word.push(whole[t]);
+            let source_word = doc.source_word(i);
+            if !doc.is_word(i) {
+                lemma.push(whole[t]);
+                lexical_at.push((0, u32::from(source_word)));
+                continue;
+            }
+            let of_type = &mut types[t];
+            let at = *of_type.lexical[usize::from(source_word)].get_or_insert_with(|| {
+                let start = lexical_values.len() as u32;
+                lexical(doc, i, source_word, &mut lexical_values);
+                (start, lexical_values.len() as u32)
+            });
+            if of_type.lemma.is_none() {
+                let verb = doc.verb(i).map(|v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995);
+                of_type.lemma = Some(verb.unwrap_or(whole[t]));
+            }
+            lemma.push(of_type.lemma.unwrap_or(whole[t]));
+            lexical_at.push(at);
         }
-        let lemma =
-            (0..n).map(|i| doc.verb(i).map_or(word[i], |v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995)).collect();
         let shape = (0..n).map(|i| shape(doc, i)).collect();
         let mut quoted = vec![false; n];
         for q in &doc.quotes {
@@ -273,48 +313,36 @@ impl TokenTable {
                 mark(&mut source_rule, m.tokens.clone(), name);
             }
         }
-        let mut lexical_values = Vec::with_capacity(n * 2);
-        let mut lexical_at = Vec::with_capacity(n + 1);
-        for k in 0..n {
-            lexical_at.push(lexical_values.len() as u32);
-            lexical(doc, k, &mut lexical_values);
-        }
-        lexical_at.push(lexical_values.len() as u32);
-        let (quote_before, quote_after) = nearest(doc, |k| matches!(doc.token(k).kind, TokenKind::Quote(_)));
-        let (cue_before, cue_after) = nearest(doc, |k| rule[k] != 0);
-        let (that_hash, colon_hash) = (hash_bytes(b"that"), hash_bytes(b":"));
-        let that = |k: usize| word[k] == that_hash || word[k] == colon_hash;
-        let mut nearest = Vec::with_capacity(n);
-        for sentence in &doc.sentences {
-            nearest.extend(sentence.clone().map(|i| {
-                let that_after = (i + 1..(i + 4).min(sentence.end)).find(|&k| that(k)).map_or(9, |k| (k - i) as u8);
-                Nearest {
-                    quote_before: quote_before[i],
-                    quote_after: quote_after[i],
-                    cue_before: cue_before[i],
-                    cue_after: cue_after[i],
-                    that_after,
-                }
-            }));
-        }
+        let (that, colon) = (hash_bytes(b"that"), hash_bytes(b":"));
+        let nearest = nearest(doc, &rule, |k| word[k] == that || word[k] == colon);
         TokenTable {
             word,
             lemma,
-            stem: stems,
-            suffixes: endings,
+            types,
+            lexical: lexical_values,
+            lexical_at,
             shape,
             quoted,
             rule,
             source_rule,
-            lexical: lexical_values,
-            lexical_at,
             nearest,
         }
     }
 
+    /// The hashes of the word type of token `k`.
+    fn of_type(&self, doc: &Document, k: usize) -> &TypeHashes {
+        &self.types[doc.word_type(k)]
+    }
+
     /// The word lists' values for token `k`.
     fn lexical(&self, k: usize) -> &[u32] {
-        &self.lexical[self.lexical_at[k] as usize..self.lexical_at[k + 1] as usize]
+        let (start, end) = self.lexical_at[k];
+        &self.lexical[start as usize..end as usize]
+    }
+
+    /// The stem of token `k`.
+    fn stem(&self, doc: &Document, k: usize) -> u32 {
+        self.of_type(doc, k).stem
     }
 
     fn word(&self, i: isize) -> u32 {
@@ -354,7 +382,8 @@ fn token_into<S: Sink>(f: &mut Features<'_, S>, doc: &Document, table: &TokenTab
     f.add2(5, table.word(at - 1), table.word[i]);
     f.add2(6, table.word[i], table.word(at + 1));
     f.add2(7, table.lemma[i], table.word(at + 1));
-    for (k, &suffix) in [2u32, 3, 4].iter().zip(&table.suffixes[i]) {
+    let of_type = table.of_type(doc, i);
+    for (k, &suffix) in [2u32, 3, 4].iter().zip(&of_type.suffixes) {
         if suffix != 0 {
             f.add(8 + k, suffix);
         }
@@ -382,9 +411,9 @@ fn token_into<S: Sink>(f: &mut Features<'_, S>, doc: &Document, table: &TokenTab
     // a "that" or a colon soon after: a clause follows the word
     f.add(27, u32::from(near.that_after));
     f.add2(28, table.word(at - 1), table.lemma[i]);
-    f.add(31, table.stem[i]);
-    f.add2(32, table.stem[i], table.word(at + 1));
-    f.add2(33, table.word(at - 1), table.stem[i]);
+    f.add(31, of_type.stem);
+    f.add2(32, of_type.stem, table.word(at + 1));
+    f.add2(33, table.word(at - 1), of_type.stem);
     f.add(29, table.source_rule[i]);
     // the nearest rule cue in the sentence, and on which side
     f.add2(30, 0, u32::from(near.cue_before));
@@ -428,8 +457,8 @@ pub fn candidate(doc: &Document, table: &TokenTable, c: &Candidate, belief: Beli
         f.add(6, table.lemma[k]);
     }
     f.add(7, distance_bucket(cue.len()));
-    f.add(40, table.stem[head]);
-    f.add2(41, rule, table.stem[head]);
+    f.add(40, table.stem(doc, head));
+    f.add2(41, rule, table.stem(doc, head));
     if let Some(verb) = doc.verb(head) {
         f.add(8, u32::from(verb.forms));
         for tag in &verb.tags {
@@ -471,7 +500,7 @@ fn source(
     f.add(20, distance_bucket(tokens.len()));
     let head = mention::head(doc, &mention::Mention { tokens: tokens.clone(), form });
     f.add(21, table.word[head]);
-    f.add(42, table.stem[head]);
+    f.add(42, table.stem(doc, head));
     // the words between source and cue ("who", "has", a comma)
     let between = if tokens.end <= cue.start { tokens.end..cue.start } else { cue.end..tokens.start };
     f.add(43, distance_bucket(between.len()));
