@@ -189,7 +189,12 @@ fn back_over(bytes: &[u8], at: usize, part_of: impl Fn(u8) -> bool) -> usize {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Tokens {
-    let mut out = Tokens { list: Vec::with_capacity(text.len() / 5), norms: String::with_capacity(text.len()) };
+    // The norms start with a copy of the whole text: a token written in
+    // ASCII has its norm where it stands (made lower case at the end), and
+    // only the others have theirs added after it.
+    let mut norms = String::with_capacity(text.len() + text.len() / 8);
+    norms.push_str(text);
+    let mut out = Tokens { list: Vec::with_capacity(text.len() / 5), norms };
     let mut links = link_spans(text).into_iter().peekable();
     let mut pos = 0;
     let mut space_before = false;
@@ -274,14 +279,14 @@ pub fn tokenize(text: &str) -> Tokens {
                 single_open = side == QuoteSide::Open;
             }
         }
-        let norm_start = out.norms.len() as u32;
         let written = &text[start..pos];
-        if written.is_ascii() {
-            // made lower case below, with all the others at once
-            out.norms.push_str(written);
+        let norm = if written.is_ascii() {
+            (start as u32, pos as u32)
         } else {
+            let norm_start = out.norms.len() as u32;
             push_norm(written, &mut out.norms);
-        }
+            (norm_start, out.norms.len() as u32)
+        };
         out.list.push(Token {
             span: Span::new(start, pos),
             kind,
@@ -289,14 +294,14 @@ pub fn tokenize(text: &str) -> Tokens {
             space_before,
             capitalized: c.is_uppercase()
                 || (matches!(c, '@' | '#') && char_at(text, after).is_some_and(char::is_uppercase)),
-            norm: (norm_start, out.norms.len() as u32),
+            norm,
         });
         space_before = false;
         line_break_before = false;
     }
-    // One pass over all the norms: the ASCII ones were copied as written,
-    // and the rest are lower case already (no lower-case mapping gives
-    // "A" to "Z"), so this changes only what it should.
+    // One pass over all the norms: the ASCII ones are as written, and the
+    // rest are lower case already (no lower-case mapping gives "A" to
+    // "Z"), so this changes only what it should.
     out.norms.make_ascii_lowercase();
     out
 }
@@ -372,6 +377,12 @@ fn scan_word(text: &str, start: usize) -> usize {
     loop {
         // most of a word is ASCII letters: skip them in one tight loop
         i += bytes.get(i..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+        // and most words end at an ASCII character that joins nothing
+        match bytes.get(i) {
+            Some(b'\'' | b'-' | b'&' | b'.' | b',' | b'@') => {}
+            Some(&b) if b >= 0x80 => {}
+            _ => break,
+        }
         let Some(c) = char_at(text, i) else { break };
         let after = i + c.len_utf8();
         if is_word_char(c) {
