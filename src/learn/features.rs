@@ -372,24 +372,28 @@ pub fn token_to(doc: &Document, table: &TokenTable, i: usize, sink: &mut impl Si
 fn token_into<S: Sink>(f: &mut Features<'_, S>, doc: &Document, table: &TokenTable, i: usize) {
     let at = i as isize;
     let sentence = doc.sentence_around(i);
+    // the words and shapes from two before to two after, read once
+    let word: [u32; 5] = std::array::from_fn(|k| table.word(at + k as isize - 2));
+    let shape: [u32; 5] = std::array::from_fn(|k| table.shape(at + k as isize - 2));
+    let lemma = table.lemma[i];
     f.add(0, 0); // the bias of the token
-    f.add(1, table.word[i]);
-    f.add(2, table.lemma[i]);
+    f.add(1, word[2]);
+    f.add(2, lemma);
     for d in [-2isize, -1, 1, 2] {
-        f.add2(3, d as u32, table.word(at + d));
-        f.add2(4, d as u32, table.shape(at + d));
+        f.add2(3, d as u32, word[(d + 2) as usize]);
+        f.add2(4, d as u32, shape[(d + 2) as usize]);
     }
-    f.add2(5, table.word(at - 1), table.word[i]);
-    f.add2(6, table.word[i], table.word(at + 1));
-    f.add2(7, table.lemma[i], table.word(at + 1));
+    f.add2(5, word[1], word[2]);
+    f.add2(6, word[2], word[3]);
+    f.add2(7, lemma, word[3]);
     let of_type = table.of_type(doc, i);
     for (k, &suffix) in [2u32, 3, 4].iter().zip(&of_type.suffixes) {
         if suffix != 0 {
             f.add(8 + k, suffix);
         }
     }
-    f.add(12, table.shape(at));
-    f.add2(13, table.shape(at - 1) * 100 + table.shape(at), table.shape(at + 1));
+    f.add(12, shape[2]);
+    f.add2(13, shape[1] * 100 + shape[2], shape[3]);
     for (t, k) in [(14u32, at), (15, at - 1), (16, at + 1), (17, at - 2), (18, at + 2)] {
         let Some(k) = usize::try_from(k).ok().filter(|&k| k < doc.len()) else { continue };
         for &value in table.lexical(k) {
@@ -397,9 +401,10 @@ fn token_into<S: Sink>(f: &mut Features<'_, S>, doc: &Document, table: &TokenTab
         }
     }
     f.add(19, u32::from(table.quoted[i]));
-    f.add(20, table.rule[i]);
-    if table.rule[i] != 0 {
-        f.add2(21, table.rule[i], table.lemma[i]);
+    let rule = table.rule[i];
+    f.add(20, rule);
+    if rule != 0 {
+        f.add2(21, rule, lemma);
     }
     f.add(22, distance_bucket(i - sentence.start));
     f.add(23, distance_bucket(sentence.end - 1 - i));
@@ -410,10 +415,10 @@ fn token_into<S: Sink>(f: &mut Features<'_, S>, doc: &Document, table: &TokenTab
     f.add(26, u32::from(doc.title_case(i)));
     // a "that" or a colon soon after: a clause follows the word
     f.add(27, u32::from(near.that_after));
-    f.add2(28, table.word(at - 1), table.lemma[i]);
+    f.add2(28, word[1], lemma);
     f.add(31, of_type.stem);
-    f.add2(32, of_type.stem, table.word(at + 1));
-    f.add2(33, table.word(at - 1), of_type.stem);
+    f.add2(32, of_type.stem, word[3]);
+    f.add2(33, word[1], of_type.stem);
     f.add(29, table.source_rule[i]);
     // the nearest rule cue in the sentence, and on which side
     f.add2(30, 0, u32::from(near.cue_before));
