@@ -22,8 +22,8 @@ impl Rule for AccordingTo {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        for i in 0..doc.len().saturating_sub(1) {
-            if doc.norm(i) != "according" || doc.norm(i + 1) != "to" {
+        for i in doc.tokens_of("according") {
+            if doc.norm(i + 1) != "to" {
                 continue;
             }
             let sentence = doc.sentence_around(i);

@@ -21,10 +21,7 @@ impl Rule for AsSourceSaid {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        for i in 0..doc.len() {
-            if doc.norm(i) != "as" {
-                continue;
-            }
+        for i in doc.tokens_of("as") {
             let sentence = doc.sentence_around(i);
             // the aside opens its sentence (after a quotation mark or a
             // conjunction) or follows its clause's comma or dash

@@ -18,7 +18,7 @@ impl Rule for Coordinated {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        for i in 1..doc.len() {
+        for i in doc.verbs_from(1) {
             let Some(verb) = reporting_verb(doc, i) else { continue };
             // verbs of speech, and in the past those of stance, belief and
             // intent too ("and promised to ..."); weak and quoting verbs

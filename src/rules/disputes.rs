@@ -26,10 +26,8 @@ impl Rule for Disputes {
         find_phrases(self.name(), &lexicon().disputes, Reason::Disputed, doc, &mut phrases);
         phrases.retain(|c| !disputes_nothing_said(doc, c.cue.start, c.cue.len()) && !names_a_topic(doc, &c.cue));
         out.extend(phrases);
-        for i in 0..doc.len() {
-            let Some(verb) = reporting_verb(doc, i) else {
-                continue;
-            };
+        for i in doc.verbs_from(0) {
+            let Some(verb) = reporting_verb(doc, i) else { continue };
             if !verb.has("dispute") {
                 continue;
             }

@@ -17,10 +17,8 @@ impl Rule for Participle {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        for i in 1..doc.len() {
-            let Some(verb) = reporting_verb(doc, i) else {
-                continue;
-            };
+        for i in doc.verbs_from(1) {
+            let Some(verb) = reporting_verb(doc, i) else { continue };
             if !verb.is(Verb::GERUND) {
                 continue;
             }

@@ -18,7 +18,7 @@ impl Rule for PassiveBy {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        for i in 1..doc.len().saturating_sub(2) {
+        for i in doc.verbs_from(1).take_while(|&i| i + 2 < doc.len()) {
             if !doc.is(i + 1, &["by"]) {
                 continue;
             }

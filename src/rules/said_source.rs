@@ -16,10 +16,8 @@ impl Rule for SaidSource {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        for i in 1..doc.len() {
-            let Some(verb) = reporting_verb(doc, i) else {
-                continue;
-            };
+        for i in doc.verbs_from(1) {
+            let Some(verb) = reporting_verb(doc, i) else { continue };
             // a form that is also a noun ("tweets", "reports") only when it
             // judges; "tweeted" is no noun
             let noun_form = verb.has("noun") && !verb.is(Verb::PAST);

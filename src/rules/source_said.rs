@@ -23,10 +23,8 @@ impl Rule for SourceSaid {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        for i in 0..doc.len() {
-            let Some(verb) = reporting_verb(doc, i) else {
-                continue;
-            };
+        for i in doc.verbs_from(0) {
+            let Some(verb) = reporting_verb(doc, i) else { continue };
             let sentence = doc.sentence_around(i);
             let group = verb_group(doc, i, sentence.start);
             if !form_fits(verb, &group) {

@@ -16,10 +16,7 @@ impl Rule for WithSource {
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        for i in 0..doc.len() {
-            if !doc.is(i, &["with"]) {
-                continue;
-            }
+        for i in doc.tokens_of("with") {
             let sentence = doc.sentence_around(i);
             let Some(source) = mention::after(doc, i + 1, sentence.end).filter(|m| m.form == Form::Phrase) else {
                 continue;

@@ -41,6 +41,8 @@ pub struct Document<'t> {
     words: Vec<WordInfo>,
     /// Each token's number in the lexicon (0 for words in no phrase list).
     ids: Vec<WordId>,
+    /// The tokens that are forms of reporting verbs, in order.
+    verbs: Vec<u32>,
     /// For each sentence, whether it is in title case (a headline).
     title_case: Vec<bool>,
     /// The word type of each token, and a token of each type.
@@ -141,12 +143,14 @@ impl<'t> Document<'t> {
             quote_closing: Vec::new(),
             words: Vec::new(),
             ids,
+            verbs: Vec::new(),
             title_case: Vec::new(),
             types,
             written: Vec::new(),
         };
         doc.written = doc.how_written();
         doc.words = doc.look_up_words(&entries);
+        doc.verbs = (0..doc.len() as u32).filter(|&i| doc.words[i as usize].verb.is_some()).collect();
         doc.title_case = doc.sentences.iter().map(|s| doc.is_title_case(s.clone())).collect();
         doc.quotes = doc.find_quotes();
         doc.quote_opening = vec![None; doc.len()];
@@ -313,6 +317,22 @@ impl<'t> Document<'t> {
     /// The reporting verb token `i` is, if it is one.
     pub fn verb(&self, i: usize) -> Option<&'static Verb> {
         self.words.get(i).and_then(|w| w.verb)
+    }
+
+    /// The tokens whose norm is `word`, in order: a rule that starts at
+    /// one word reads only these.
+    pub fn tokens_of<'d>(&'d self, word: &str) -> impl Iterator<Item = usize> + 'd {
+        let wanted = (0..self.types.len()).find(|&t| self.norm(self.token_of_type(t)) == word);
+        let types = wanted.map_or(&[][..], |_| &self.types.of_token[..]);
+        types.iter().enumerate().filter(move |&(_, &t)| Some(t as usize) == wanted).map(|(i, _)| i)
+    }
+
+    /// The tokens from `from` on that are forms of reporting verbs, in
+    /// order (see [`Document::verb`]): the rules that start at a verb read
+    /// only these.
+    pub fn verbs_from(&self, from: usize) -> impl Iterator<Item = usize> + '_ {
+        let start = self.verbs.partition_point(|&i| (i as usize) < from);
+        self.verbs[start..].iter().map(|&i| i as usize)
     }
 
     /// What the word lists say of token `i`, if it is a word they know.
