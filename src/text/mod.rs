@@ -518,6 +518,19 @@ mod tests {
     }
 
     #[test]
+    fn the_tokens_of_a_word_and_the_reporting_verbs() {
+        let text = "As he said, as ever, the minister says so. AS";
+        let doc = Document::new(text);
+        let raw = |tokens: &mut dyn Iterator<Item = usize>| tokens.map(|i| doc.raw(i)).collect::<Vec<_>>();
+        assert_eq!(raw(&mut doc.tokens_of("as")), ["As", "as", "AS"]);
+        assert_eq!(raw(&mut doc.tokens_of("nowhere")), [] as [&str; 0]);
+        assert_eq!(raw(&mut doc.verbs_from(0)), ["said", "says"]);
+        let said = doc.verbs_from(0).next().unwrap_or_default();
+        assert_eq!(raw(&mut doc.verbs_from(said + 1)), ["says"]);
+        assert_eq!(raw(&mut doc.verbs_from(doc.len())), [] as [&str; 0]);
+    }
+
+    #[test]
     fn abbreviations_initials_and_decimals_do_not_end_sentences() {
         assert_eq!(
             sentences(
