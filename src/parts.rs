@@ -111,7 +111,10 @@ fn part_end(text: &str, start: usize, max: usize) -> usize {
         limit += 1;
     }
     let window = &text[start..limit];
-    let cut = window.rfind('\n').map(|k| k + 1).or_else(|| window.rfind(". ").map(|k| k + 2));
+    // ". " found byte by byte: a search for a string brings a whole
+    // searcher into the WebAssembly
+    let sentence_end = || window.as_bytes().windows(2).rposition(|w| w == b". ").map(|k| k + 2);
+    let cut = window.rfind('\n').map(|k| k + 1).or_else(sentence_end);
     match cut {
         Some(k) if k > 0 => start + k,
         _ => limit,
