@@ -24,12 +24,12 @@ impl Types {
         // The hasher is a fast one with no defence against crafted keys: a
         // page that wanted to slow sourcelight down on itself could do so
         // more simply.
-        let mut number: HashMap<&str, u32, BuildHasherDefault<WordHasher>> =
+        let mut number: HashMap<Norm<'_>, u32, BuildHasherDefault<WordHasher>> =
             HashMap::with_capacity_and_hasher(n / 3, BuildHasherDefault::default());
         let mut first = Vec::new();
         let of_token = (0..n)
             .map(|i| {
-                *number.entry(tokens.norm(i)).or_insert_with(|| {
+                *number.entry(Norm(tokens.norm(i).as_bytes())).or_insert_with(|| {
                     first.push(i as u32);
                     first.len() as u32 - 1
                 })
@@ -48,6 +48,19 @@ impl Types {
         self.first.is_empty()
     }
 }
+
+/// A norm as a key: compared byte by byte in place, which for the short
+/// words of a text costs less than a call to compare memory.
+#[derive(Hash)]
+struct Norm<'t>(&'t [u8]);
+
+impl PartialEq for Norm<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().zip(other.0).all(|(a, b)| a == b)
+    }
+}
+
+impl Eq for Norm<'_> {}
 
 #[cfg(test)]
 mod tests {
