@@ -19,67 +19,69 @@ impl Rule for Hearsay {
 
     fn find(&self, doc: &Document, out: &mut Vec<Candidate>) {
         let list = &lexicon().hearsay;
-        let mut i = 0;
-        while i < doc.len() {
-            let sentence = doc.sentence_around(i);
-            let Some((n, phrase)) = list.longest_at(doc.ids(), i, sentence.end) else {
-                i += 1;
-                continue;
-            };
-            let mut cue = i..i + n;
-            i += n;
-            // "amid reports that ...": the content keeps its "that"
-            if n > 1 && doc.norm(cue.end - 1) == "that" {
-                cue.end -= 1;
-            }
-            // "reports from X", "Suspilne's reports of": a source is named
-            let sourced = doc.is(cue.end, &["from", "by"])
-                || cue.start > 0
-                    && (doc.token(cue.start - 1).kind == TokenKind::Possessive
-                        || doc.is(cue.start - 1, &["his", "her", "their", "its"]));
-            // "confirmed reports of": the reports are what someone confirms;
-            // "intelligence reports that": someone's reports
-            let noun_first = doc.is(
-                cue.start,
-                &["reports", "rumours", "rumors", "claims", "allegations", "speculation", "suggestions", "word"],
-            );
-            let object =
-                cue.start > 0 && noun_first && (doc.verb(cue.start - 1).is_some() || compound_noun(doc, cue.start - 1));
-            if (sourced || object) && phrase.value.has("claim") {
-                continue;
-            }
-            if !phrase.value.has("claim") {
-                if !past_tense_of_a_subject(doc, &cue) {
-                    out.push(Candidate::unverified(self.name(), cue, Reason::Hearsay));
+        for sentence in &doc.sentences {
+            let mut i = sentence.start;
+            while i < sentence.end {
+                let Some((n, phrase)) = list.longest_at(doc.ids(), i, sentence.end) else {
+                    i += 1;
+                    continue;
+                };
+                let mut cue = i..i + n;
+                i += n;
+                // "amid reports that ...": the content keeps its "that"
+                if n > 1 && doc.norm(cue.end - 1) == "that" {
+                    cue.end -= 1;
                 }
-                continue;
-            }
-            let content = if phrase.value.has("before") {
-                // "Russia’s plan has been heralded as ...": the subject
-                let start = clause_start(doc, cue.start);
-                let r = trimmed(doc, start..cue.start);
-                if r.is_empty() {
-                    Vec::new()
+                // "reports from X", "Suspilne's reports of": a source is named
+                let sourced = doc.is(cue.end, &["from", "by"])
+                    || cue.start > 0
+                        && (doc.token(cue.start - 1).kind == TokenKind::Possessive
+                            || doc.is(cue.start - 1, &["his", "her", "their", "its"]));
+                // "confirmed reports of": the reports are what someone confirms;
+                // "intelligence reports that": someone's reports
+                let noun_first = doc.is(
+                    cue.start,
+                    &["reports", "rumours", "rumors", "claims", "allegations", "speculation", "suggestions", "word"],
+                );
+                let object = cue.start > 0
+                    && noun_first
+                    && (doc.verb(cue.start - 1).is_some() || compound_noun(doc, cue.start - 1));
+                if (sourced || object) && phrase.value.has("claim") {
+                    continue;
+                }
+                if !phrase.value.has("claim") {
+                    if !past_tense_of_a_subject(doc, &cue) {
+                        out.push(Candidate::unverified(self.name(), cue, Reason::Hearsay));
+                    }
+                    continue;
+                }
+                let content = if phrase.value.has("before") {
+                    // "Russia’s plan has been heralded as ...": the subject
+                    let start = clause_start(doc, cue.start);
+                    let r = trimmed(doc, start..cue.start);
+                    if r.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![r]
+                    }
+                } else if n == 1 && doc.norm(cue.start).ends_with("ly") {
+                    // "X reportedly did Y": the clause around the adverb
+                    let start = clause_start(doc, cue.start);
+                    let end = clause_end(doc, cue.start);
+                    [trimmed(doc, start..cue.start), trimmed(doc, cue.end..end)]
+                        .into_iter()
+                        .filter(|r| !r.is_empty())
+                        .collect()
                 } else {
-                    vec![r]
+                    content_after(doc, cue.end)
+                };
+                if content.is_empty() {
+                    // no claim to point at: it only marks hearsay
+                    out.push(Candidate::unverified(self.name(), cue, Reason::Hearsay));
+                    continue;
                 }
-            } else if n == 1 && doc.norm(cue.start).ends_with("ly") {
-                // "X reportedly did Y": the clause around the adverb
-                let start = clause_start(doc, cue.start);
-                let end = clause_end(doc, cue.start);
-                [trimmed(doc, start..cue.start), trimmed(doc, cue.end..end)]
-                    .into_iter()
-                    .filter(|r| !r.is_empty())
-                    .collect()
-            } else {
-                content_after(doc, cue.end)
-            };
-            if content.is_empty() {
-                // no claim to point at: it only marks hearsay
-                out.push(Candidate::unverified(self.name(), cue, Reason::Hearsay));
-                continue;
+                out.push(Candidate::hearsay(self.name(), cue, content));
             }
-            out.push(Candidate::hearsay(self.name(), cue, content));
         }
     }
 }
