@@ -112,7 +112,6 @@ pub struct TokenTable {
 }
 
 /// The hashes of one word type.
-#[derive(Clone, Default)]
 struct TypeHashes {
     /// A crude stem: "support" for "supports", "supported", "supporting".
     stem: u32,
@@ -283,11 +282,8 @@ impl TokenTable {
                 lexical(doc, i, source_word, &mut lexical_values);
                 (start, lexical_values.len() as u32)
             });
-            if of_type.lemma.is_none() {
-                let verb = doc.verb(i).map(|v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995);
-                of_type.lemma = Some(verb.unwrap_or(whole[t]));
-            }
-            lemma.push(of_type.lemma.unwrap_or(whole[t]));
+            let verb_or_word = || doc.verb(i).map_or(whole[t], |v| hash_bytes(v.base.as_bytes()) ^ 0x5bd1_e995);
+            lemma.push(*of_type.lemma.get_or_insert_with(verb_or_word));
             lexical_at.push(at);
         }
         let shape = (0..n).map(|i| shape(doc, i)).collect();
