@@ -370,13 +370,26 @@ fn side_from_context(before: Option<char>, after: Option<char>) -> QuoteSide {
     }
 }
 
+/// Which bytes are ASCII letters and digits, looked up in one step.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Returns the byte offset one past the word starting at byte `start`.
 fn scan_word(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start + char_at(text, start).map_or(1, char::len_utf8);
     loop {
         // most of a word is ASCII letters: skip them in one tight loop
-        i += bytes.get(i..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+        while bytes.get(i).is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)]) {
+            i += 1;
+        }
         // and most words end at an ASCII character that joins nothing
         match bytes.get(i) {
             Some(b'\'' | b'-' | b'&' | b'.' | b',' | b'@') => {}
